@@ -1,0 +1,53 @@
+# newsarchive: `make run` to try it, `make test` to prove it. Both set everything up first.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve migrate import test test-postgres bench bench-extract check clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "newsarchive needs Python 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Development server with the fixture documents imported and published.
+run: export DJANGO_DEBUG ?= true
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) import_documents fixtures/documents --publish
+	$(MANAGE) ensure_superuser
+	@echo "Admin: http://$(HOST):$(PORT)/admin/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+# The whole suite, on the database DATABASE_URL names (SQLite when unset).
+test: export DJANGO_SECRET_KEY ?= test-only-secret-key
+test: export DJANGO_DEBUG = false
+test: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
+
+test-postgres:
+	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/newsarchive} $(MAKE) test
+
+check: export DJANGO_SECRET_KEY ?= check-only-secret-key
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench-extract: install
+	$(BIN)/python tests/bench/extract_quality.py
+	$(BIN)/python tests/bench/extract_speed.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
