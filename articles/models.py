@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django.db import connection, models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -10,27 +12,156 @@ from newsarchive.db import TimeStampedModel, unique_slug
 from sources.models import Organisation, Person, Source
 
 
+SEARCH_CONFIG = "english"
+
+
+def search_vector():
+    """The weighted document readers search: title, then standfirst, then body.
+
+    One expression with a fixed configuration, so a GIN index on it (``GinIndex(search_vector(), ...)``)
+    can serve ``ArticleQuerySet.search``.
+    """
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED)
 
     def for_listing(self):
+        """What an article summary shows: source, tags and byline, in a fixed number of queries."""
         return self.select_related("source").prefetch_related("tags", "authors")
 
+    def for_detail(self):
+        """Everything the article page shows, with only the quotes readers may see."""
+        return self.select_related("source").prefetch_related(
+            "tags",
+            "authors",
+            "people",
+            "organisations",
+            models.Prefetch(
+                "quotes",
+                queryset=Quote.objects.exclude(status=Quote.Status.REJECTED).select_related("speaker", "organisation"),
+                to_attr="public_quotes",
+            ),
+        )
+
     def search(self, query: str):
-        """Articles matching the words of ``query``: full-text on PostgreSQL, every word contained elsewhere."""
+        """Articles matching the words of ``query``: full-text on PostgreSQL, every word contained elsewhere.
+
+        On PostgreSQL the matches carry a ``rank`` annotation (title weighs most, then standfirst, then
+        body) for ``by_relevance``.
+        """
         words = query.split()
         if not words:
             return self
         if connection.vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
+            from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            vector = SearchVector("title", weight="A") + SearchVector("dek", weight="B") + SearchVector("body", weight="C")
-            return self.annotate(search=vector).filter(search=SearchQuery(query, search_type="websearch"))
+            search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+            return self.annotate(search=search_vector()).filter(search=search_query).annotate(
+                rank=SearchRank(F("search"), search_query)
+            )
         matches = Q()
         for word in words:
             matches &= Q(title__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
         return self.filter(matches)
+
+    def by_relevance(self):
+        """Best matches first after ``search``; newest first where the database cannot rank."""
+        if "rank" in self.query.annotations:
+            return self.order_by("-rank", F("published_on").desc(nulls_last=True), "-created_at")
+        return self.newest()
+
+    def newest(self):
+        return self.order_by(F("published_on").desc(nulls_last=True), "-created_at")
+
+    def oldest(self):
+        return self.order_by(F("published_on").asc(nulls_last=True), "created_at")
+
+    def featuring_person(self, person):
+        """Articles that mention ``person``, carry their byline or quote them (quotes not rejected)."""
+        quoted = Quote.objects.exclude(status=Quote.Status.REJECTED).filter(speaker=person).values("article_id")
+        return self.filter(
+            Q(pk__in=Article.people.through.objects.filter(person=person).values("article_id"))
+            | Q(pk__in=Article.authors.through.objects.filter(person=person).values("article_id"))
+            | Q(pk__in=quoted)
+        )
+
+    def featuring_organisation(self, organisation):
+        quoted = Quote.objects.exclude(status=Quote.Status.REJECTED).filter(organisation=organisation)
+        return self.filter(
+            Q(pk__in=Article.organisations.through.objects.filter(organisation=organisation).values("article_id"))
+            | Q(pk__in=quoted.values("article_id"))
+        )
+
+    def tagged(self, tag):
+        return self.filter(pk__in=TaggedArticle.objects.filter(tag=tag).values("content_object_id"))
+
+    def featured_people(self):
+        """People these articles mention, carry the byline of, or quote: the people readers may look up."""
+        ids = self.order_by().values("pk")
+        return Person.objects.filter(
+            Q(pk__in=Article.people.through.objects.filter(article__in=ids).values("person_id"))
+            | Q(pk__in=Article.authors.through.objects.filter(article__in=ids).values("person_id"))
+            | Q(pk__in=Quote.objects.exclude(status=Quote.Status.REJECTED).filter(article__in=ids).values("speaker_id"))
+        )
+
+    def featured_organisations(self):
+        """Organisations these articles mention or quote."""
+        ids = self.order_by().values("pk")
+        return Organisation.objects.filter(
+            Q(pk__in=Article.organisations.through.objects.filter(article__in=ids).values("organisation_id"))
+            | Q(
+                pk__in=Quote.objects.exclude(status=Quote.Status.REJECTED)
+                .filter(article__in=ids)
+                .values("organisation_id")
+            )
+        )
+
+    def featured_tags(self):
+        """Tags on these articles, each with ``article_count``, most used first."""
+        from taggit.models import Tag
+
+        return (
+            Tag.objects.filter(articles_taggedarticle_items__content_object__in=self.order_by().values("pk"))
+            .annotate(article_count=Count("articles_taggedarticle_items"))
+            .order_by("-article_count", "name")
+        )
+
+    def related_to(self, article, *, tag_ids=(), person_ids=(), organisation_ids=()):
+        """Other articles sharing tags, people or organisations with ``article``, most shared first.
+
+        Takes the ids the caller already has (from the article's prefetches) so this is one query.
+        """
+        through = {
+            "tags": (TaggedArticle.objects.filter(tag_id__in=tag_ids), "content_object_id"),
+            "people": (Article.people.through.objects.filter(person_id__in=person_ids), "article_id"),
+            "organisations": (
+                Article.organisations.through.objects.filter(organisation_id__in=organisation_ids),
+                "article_id",
+            ),
+        }
+        shared = Value(0)
+        candidates = Q(pk__in=[])
+        for rows, column in through.values():
+            count = Subquery(
+                rows.filter(**{column: OuterRef("pk")}).order_by().values(column).annotate(n=Count("*")).values("n")
+            )
+            shared = shared + Coalesce(count, 0)
+            candidates |= Q(pk__in=rows.values(column))
+        return (
+            self.exclude(pk=article.pk)
+            .filter(candidates)
+            .annotate(shared=shared)
+            .order_by("-shared", F("published_on").desc(nulls_last=True), "-created_at")
+        )
 
 
 class TaggedArticle(TaggedItemBase):
@@ -108,6 +239,9 @@ class Article(TimeStampedModel):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article", kwargs={"slug": self.slug})
+
 
 class QuoteQuerySet(models.QuerySet):
     def public(self):
@@ -116,6 +250,36 @@ class QuoteQuerySet(models.QuerySet):
 
     def pending_review(self):
         return self.filter(status=Quote.Status.EXTRACTED)
+
+    def for_listing(self):
+        """What a quote shows: speaker, organisation and the article it comes from, with its source."""
+        return self.select_related("speaker", "organisation", "article", "article__source")
+
+    def newest(self):
+        return self.order_by(
+            F("article__published_on").desc(nulls_last=True), "-article__created_at", "-article_id", "position"
+        )
+
+    def top_speakers(self, *, since):
+        """People quoted in these quotes, most quoted since ``since`` first, then most quoted overall.
+
+        Each carries ``recent_quote_count`` and ``quote_count``.
+        """
+        recent = self.filter(article__published_on__gte=since).values("pk")
+        return (
+            Person.objects.filter(pk__in=self.values("speaker_id"))
+            .annotate(
+                recent_quote_count=Count("quotes", filter=Q(quotes__in=recent)),
+                quote_count=Count("quotes", filter=Q(quotes__in=self.values("pk"))),
+            )
+            .order_by("-recent_quote_count", "-quote_count", "name")
+        )
+
+    def by_date(self):
+        """Oldest article first, then in the order they appear in the article."""
+        return self.order_by(
+            F("article__published_on").asc(nulls_last=True), "article__created_at", "article_id", "position"
+        )
 
 
 class TaggedQuote(TaggedItemBase):
@@ -170,3 +334,11 @@ class Quote(TimeStampedModel):
         if self.organisation_id:
             return self.organisation.name
         return "Unnamed source"
+
+    @property
+    def speaker_entity(self):
+        """The person, else the organisation, the quote is attributed to (``None`` when unattributed)."""
+        return self.speaker if self.speaker_id else self.organisation if self.organisation_id else None
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#quote-{self.pk}"

@@ -10,26 +10,35 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Quote, TaggedArticle
+from newsarchive.cache import bump_archive_version
+
+# Bulk updates send no signals, so each function here makes the public pages' cache stale itself.
 
 
 def publish_articles(articles: QuerySet[Article]) -> int:
     """Publish, keeping the first publication time of articles published before."""
-    return articles.exclude(status=Article.Status.PUBLISHED).update(
+    changed = articles.exclude(status=Article.Status.PUBLISHED).update(
         status=Article.Status.PUBLISHED, published_at=Coalesce("published_at", timezone.now()), updated_at=timezone.now()
     )
+    bump_archive_version()
+    return changed
 
 
 def unpublish_articles(articles: QuerySet[Article]) -> int:
     """Take published articles back into review."""
-    return articles.filter(status=Article.Status.PUBLISHED).update(
+    changed = articles.filter(status=Article.Status.PUBLISHED).update(
         status=Article.Status.IN_REVIEW, updated_at=timezone.now()
     )
+    bump_archive_version()
+    return changed
 
 
 def archive_articles(articles: QuerySet[Article]) -> int:
-    return articles.exclude(status=Article.Status.ARCHIVED).update(
+    changed = articles.exclude(status=Article.Status.ARCHIVED).update(
         status=Article.Status.ARCHIVED, updated_at=timezone.now()
     )
+    bump_archive_version()
+    return changed
 
 
 def add_tag(articles: QuerySet[Article], name: str) -> int:
@@ -44,6 +53,7 @@ def add_tag(articles: QuerySet[Article], name: str) -> int:
         created = TaggedArticle.objects.bulk_create(
             [TaggedArticle(tag=tag, content_object_id=pk) for pk in missing], ignore_conflicts=True
         )
+    bump_archive_version()
     return len(created)
 
 
@@ -52,10 +62,13 @@ def remove_tag(articles: QuerySet[Article], name: str) -> int:
     deleted, _ = TaggedArticle.objects.filter(
         tag__name__iexact=" ".join(name.split()), content_object__in=articles.values("pk")
     ).delete()
+    bump_archive_version()
     return deleted
 
 
 def review_quotes(quotes: QuerySet[Quote], *, status: str) -> int:
     if status not in (Quote.Status.CONFIRMED, Quote.Status.REJECTED, Quote.Status.EXTRACTED):
         raise ValueError(f"Unknown quote status {status!r}")
-    return quotes.exclude(status=status).update(status=status, updated_at=timezone.now())
+    changed = quotes.exclude(status=status).update(status=status, updated_at=timezone.now())
+    bump_archive_version()
+    return changed

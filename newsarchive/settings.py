@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "taggit",
     "django_filters",
     "sources",
@@ -177,6 +178,12 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Anonymous public pages are cached whole (see newsarchive/cache.py); off to measure the pages themselves.
+NEWSARCHIVE_PAGE_CACHE = envbool("NEWSARCHIVE_PAGE_CACHE", True)
+NEWSARCHIVE_PAGE_CACHE_SECONDS = envint("NEWSARCHIVE_PAGE_CACHE_SECONDS", 300)
+# Longer query strings get a 414: no reader's filter needs more, and it bounds the work a request can ask for.
+NEWSARCHIVE_MAX_QUERY_STRING = envint("NEWSARCHIVE_MAX_QUERY_STRING", 2000)
 
 # Documents larger than this are refused by the importer: real articles are a few tens of kilobytes.
 NEWSARCHIVE_MAX_DOCUMENT_BYTES = envint("NEWSARCHIVE_MAX_DOCUMENT_BYTES", 2_000_000)

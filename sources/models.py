@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -82,6 +83,9 @@ class Source(TimeStampedModel):
             self.slug = unique_slug(self, self.name, fallback="source")
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:source", kwargs={"slug": self.slug})
+
 
 
 class TaggedOrganisation(TaggedItemBase):
@@ -133,6 +137,9 @@ class Organisation(NamedEntity):
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:organisation", kwargs={"slug": self.slug})
+
 
 class TaggedPerson(TaggedItemBase):
     content_object = models.ForeignKey("Person", on_delete=models.CASCADE)
@@ -154,3 +161,5 @@ class Person(NamedEntity):
             models.CheckConstraint(condition=~models.Q(name=""), name="person_name_not_empty"),
         ]
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:person", kwargs={"slug": self.slug})

@@ -1,0 +1,84 @@
+"""The public pages' cache: whole anonymous GET responses, invalidated by one archive-wide version.
+
+Every cached page's key includes the current *archive version*, a number kept in the cache. Any change
+to something a public page shows bumps it, so every older page becomes unreachable at once and simply
+expires. There is nothing to track per page, and a missed dependency cannot leave one page stale while
+the others are fresh.
+
+With Redis (``REDIS_URL``) all processes share the version, so a publish in the admin or an import from
+the command line is visible everywhere immediately. With the local-memory cache each process has its own
+version; pages then live at most ``NEWSARCHIVE_PAGE_CACHE_SECONDS``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+
+VERSION_KEY = "archive:version"
+
+
+def archive_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not in the cache (yet, or evicted): any new number invalidates
+        cache.set(VERSION_KEY, archive_version() + 1, timeout=None)
+
+
+def bump_archive_version() -> None:
+    """Make every cached public page stale.
+
+    Bumps now and again when the surrounding transaction commits: a page rendered between the two
+    would otherwise be cached with the old rows under the new version.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _page_key(request: HttpRequest) -> str:
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{archive_version()}:{address}"
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a reader-facing page: GET and HEAD only, a bounded query string, and the page cache.
+
+    Only anonymous, successful, cookie-free responses are cached: staff see previews and their own
+    session, which must never reach another reader.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if len(request.META.get("QUERY_STRING", "")) > settings.NEWSARCHIVE_MAX_QUERY_STRING:
+            return render(request, "414.html", status=414)
+        cacheable = settings.NEWSARCHIVE_PAGE_CACHE and not request.user.is_authenticated
+        if not cacheable:
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                cache.set(key, response, settings.NEWSARCHIVE_PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper
