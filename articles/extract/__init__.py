@@ -1,0 +1,107 @@
+"""Text extraction for scraped news articles: one pure function from raw text to ``Extraction``.
+
+Standard library only, so the importer, the tests and batch jobs can run it without Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .clean import clean
+from .entities import Entities, OrgMention
+from .forms import FormIndex
+from .entities import build as _build_entities
+from .meta import extract_meta
+from .quotes import extract_quotes
+from .result import (
+    Extraction,
+    Known,
+    KnownOrganisation,
+    KnownPerson,
+    OrganisationMention,
+    PersonMention,
+    QuoteMention,
+)
+
+__all__ = [
+    "Extraction",
+    "Known",
+    "KnownOrganisation",
+    "KnownPerson",
+    "OrganisationMention",
+    "PersonMention",
+    "QuoteMention",
+    "extract",
+]
+
+
+def _with_publication(ents: Entities, source: str, body: str) -> Entities:
+    """The publication is an organisation only where its own body text names it ("told Dalmatia Daily")."""
+    if any(o.name == source or source in o.aliases for o in ents.organisations):
+        return ents
+    spans = [OrgMention(s, e, source) for s, e, _f in FormIndex((source,)).find(body)]
+    if not spans:
+        return ents
+    orgs = ents.organisations + (OrganisationMention(name=source, kind="media"),)
+    forms = dict(ents.surface_to_org)
+    forms[source] = source
+    kinds = dict(ents.org_kinds)
+    kinds[source] = "media"
+    return replace(
+        ents,
+        organisations=orgs,
+        org_spans=tuple(sorted(ents.org_spans + tuple(spans), key=lambda x: x.start)),
+        surface_to_org=forms,
+        org_kinds=kinds,
+    )
+
+
+def extract(text: str, *, known: Known | None = None) -> Extraction:
+    """Extract title, body, metadata, entities and quotes from one scraped article.
+
+    ``known`` is the archive's gazetteer: people and organisations editors already curated,
+    so that their spellings and aliases resolve to the canonical records.
+    """
+    cleaned = clean(text or "")
+    meta = extract_meta(
+        meta_lines=list(cleaned.meta_lines),
+        first_paragraph_dateline=cleaned.dateline,
+        wire_credit=cleaned.wire_credit,
+        site_suffixes=list(cleaned.site_suffixes),
+        masthead=cleaned.masthead,
+        about_org=cleaned.about_org,
+        bio_names=[n for n, _ in cleaned.bios if n],
+        author_name_lines=list(cleaned.author_name_lines),
+        full_text=text or "",
+    )
+    paragraphs = list(cleaned.paragraphs)
+    body = "\n\n".join(paragraphs)
+    bios: dict[str, str] = {}
+    for name, bio in cleaned.bios:
+        key = name or (meta.authors[0] if meta.authors else "")
+        if key:
+            bios[key] = (bios[key] + "\n\n" + bio) if key in bios else bio
+    for a in meta.authors:
+        if a not in bios:
+            first = a.split()[0]
+            if first in bios:
+                bios[a] = bios.pop(first)
+    ents = _build_entities(body, known, meta.authors, bios)
+    if meta.source:
+        ents = _with_publication(ents, meta.source, body)
+    quotes, quote_warnings = extract_quotes(body, paragraphs, ents)
+    authors = tuple(
+        next((p.name for p in ents.people if p.name == a or a in p.aliases), a) for a in meta.authors
+    )
+    return Extraction(
+        title=cleaned.title,
+        dek=cleaned.dek,
+        body=body,
+        authors=authors,
+        source=meta.source,
+        published_on=meta.published_on,
+        people=ents.people,
+        organisations=ents.organisations,
+        quotes=tuple(quotes),
+        warnings=cleaned.warnings + meta.warnings + tuple(quote_warnings),
+    )

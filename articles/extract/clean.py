@@ -1,0 +1,614 @@
+"""Turn a scraped page into title, dek and body paragraphs, setting page furniture aside.
+
+Scrapes are line-oriented: every paragraph, menu item, caption and share button is a line.
+So the cleaner classifies lines, using where they sit relative to the title and the body as
+much as what they say, and hands the lines it removed to ``meta`` for the byline and date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .meta import LEADING_DATE_RE, PLACE_DATELINE_RE, WIRE_DATELINE_RE, is_date_line, looks_like_person, org_credit
+
+_SPACE_TABLE = str.maketrans(
+    {
+        "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2002": " ",
+        "\u2003": " ", "\u3000": " ", "\t": " ", "\u200b": None, "\u200c": None, "\u200d": None,
+        "\ufeff": None, "\u00ad": None, "\u2028": "\n", "\u2029": "\n", "\r": None,
+    }
+)
+_SPACE_REPLACEMENTS = tuple((k if isinstance(k, str) else chr(k), v or "") for k, v in _SPACE_TABLE.items())
+_MULTISPACE_RE = re.compile(r" {2,}")
+_KEY_RE = re.compile(r"[\W_]+")
+_TERMINAL_RE = re.compile(r"[.!?…:;][\"”’»)\]]*$|[\"”»]$")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
+_GLUE_RE = re.compile(r"(?<=[a-z)])(?=[A-Z][a-z])")
+_SUFFIX_SEP_RE = re.compile(r"^\s*(?:[,|:–—-]|\s)\s*")
+_DOUBLE_STOP_RE = re.compile(r"(?<![.])\.\.(?![.])")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"(?<=\w) +(?=[,;:!?](?:[\s”’»\"]|$))")
+_WORD_RE = re.compile(r"\S+")
+_DASH_START_RE = re.compile(r"^[-–—•*]")
+
+
+def _key(s: str) -> str:
+    """Comparison form of a short line; long lines are never headlines, so they get none."""
+    if len(s) > 300:
+        return ""
+    return _KEY_RE.sub(" ", s.casefold()).strip()
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def is_body_paragraph(line: str) -> bool:
+    """A paragraph of reporting: long enough, or a sentence that actually ends."""
+    n = _words(line)
+    if n >= 30:
+        return True
+    return n >= 10 and bool(_SENTENCE_END_RE.search(line))
+
+
+def _is_long_paragraph(line: str) -> bool:
+    n = _words(line)
+    return n >= 40 or (n >= 22 and bool(_SENTENCE_END_RE.search(line)))
+
+
+def is_headline_like(line: str) -> bool:
+    """Short, unpunctuated lines: subheadings, menu entries and other stories' headlines."""
+    if not line or line[0] in lx.QUOTE_CHARS or _DASH_START_RE.match(line):
+        return False
+    n = _words(line)
+    if n > 16 or len(line) > 120:
+        return False
+    if re.search(r"[.!:;,\"”’»]$", line):
+        return False
+    return line[0].isupper() or line[0].isdigit()
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    block: int
+    kind: str = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    title: str
+    dek: str
+    paragraphs: tuple[str, ...]
+    meta_lines: tuple[str, ...]
+    site_suffixes: tuple[str, ...]
+    bios: tuple[tuple[str, str], ...]
+    author_name_lines: tuple[str, ...]
+    dateline: str = ""
+    wire_credit: str | None = None
+    masthead: str = ""
+    about_org: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _split_lines(text: str) -> list[_Line]:
+    for ch, rep in _SPACE_REPLACEMENTS:
+        if ch in text:
+            text = text.replace(ch, rep)
+    lines: list[_Line] = []
+    block = 0
+    prev_blank = True
+    for raw in text.split("\n"):
+        s = _MULTISPACE_RE.sub(" ", raw).strip() if "  " in raw else raw.strip()
+        if not s:
+            if not prev_blank:
+                block += 1
+            prev_blank = True
+            continue
+        prev_blank = False
+        if lines and lines[-1].block == block and _continues(lines[-1].text, s):
+            lines[-1].text += " " + s
+        else:
+            lines.append(_Line(s, block))
+    return lines
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Hard-wrapped wire copy: a long line cut mid-sentence, resumed in lower case."""
+    if re.search(r"\s[—–-]{1,2}$", prev) and _words(prev) <= 8:
+        return True  # a dateline on its own line: "Millbrook, Pennsylvania —"
+    if len(prev) < 45 or _TERMINAL_RE.search(prev):
+        return False
+    c = nxt[0]
+    return c.islower() or (prev.endswith(",") and not is_headline_like(nxt))
+
+
+def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
+    best: tuple[float, int] | None = None
+    nav_run = _nav_runs(lines[:limit])
+    mast_idx = next((j for j in range(min(limit, 4)) if not _is_furniture(lines[j].text) and not is_date_line(lines[j].text)), -1)
+    if mast_idx >= 0 and not _is_name_like(_NAV_SEP_RE.split(lines[mast_idx].text)[0].strip()):
+        mast_idx = -1
+    for i in range(limit):
+        t = lines[i].text
+        k = keys[i]
+        n = _words(t)
+        if n < 2 or len(k) < 10 or len(t) > 220:
+            continue
+        if is_date_line(t) or _is_furniture(t) or lx.BYLINE_RE.match(t) or lx.COMMENTS_START_RE.match(t):
+            continue
+        if _SENTENCE_END_RE.search(t) and n > 25:
+            continue
+        if _is_nav_line(t) or re.search(r"\s[—–-]{1,2}$", t) or (t.isupper() and n <= 6):
+            continue
+        score = 0.0
+        repeats = sum(1 for j, kk in enumerate(keys) if j != i and kk == k)
+        glued = sum(1 for j, kk in enumerate(keys) if j != i and kk != k and len(k) >= 20 and k in kk and not _is_furniture(lines[j].text))
+        score += 3.0 * min(repeats + glued, 3)
+        if 4 <= n <= 25:
+            score += 2
+        if not t.endswith("."):
+            score += 1
+        if re.search(r"[a-z]", t) and (re.search(r"\b[a-z]{2,}\b", t) or re.search(r"[,:'’?!]", t)):
+            score += 1
+        if i in nav_run:
+            score -= 3
+        if i == mast_idx and n <= 5:
+            score -= 2
+        following = [lines[j].text for j in range(i + 1, min(i + 8, len(lines))) if not _is_furniture(lines[j].text)][:3]
+        for dist, x in enumerate(following):
+            if _is_meta_line(x, near_top=True):
+                score += (2.0, 1.5, 1.0)[dist]
+                break
+        if len(following) >= 2 and _is_dek_like(following[0], n) and _is_meta_line(following[1], near_top=True):
+            score += 1.5  # headline, standfirst, byline
+        if mast_idx >= 0 and i == mast_idx + 1:
+            score -= 1.5  # the site's tagline sits right under its name
+        if n <= 16:
+            score += 0.5
+        score -= 0.05 * i
+        if best is None or score > best[0]:
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _is_dek_like(line: str, title_words: int) -> bool:
+    n = _words(line)
+    return n >= 8 and n > title_words and not line.endswith(":") and line.count(". ") == 0
+
+
+def _nav_runs(lines: list[_Line]) -> set[int]:
+    """Three or more consecutive very short lines are a menu, not a headline area."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, l in enumerate(lines):
+        if _words(l.text) <= 3 and not _SENTENCE_END_RE.search(l.text):
+            run.append(i)
+        else:
+            if len(run) >= 3:
+                out.update(run)
+            run = []
+    if len(run) >= 3:
+        out.update(run)
+    return out
+
+
+_NAV_SEP_RE = re.compile(r"\s(?:\||›|»|•|·|/|>)\s")
+_NAV_WORDS = frozenset(
+    """home news world business sport sports politics economy opinion education interviews
+    interview local culture lifestyle newsroom investors careers contact menu search subscribe
+    us uk video videos health science tech technology travel entertainment style markets grids
+    policy property jobs obituaries blog about walks gallery photos latest features analysis
+    comment environment climate football cricket rugby money finance companies regions region
+    national international europe asia africa americas weather podcasts podcast live more
+    all sections section topics archive events""".split()
+)
+
+
+def _is_nav_line(line: str) -> bool:
+    parts = _NAV_SEP_RE.split(line)
+    if len(parts) >= 3 or (len(parts) == 2 and all(_words(p) <= 3 for p in parts)):
+        return True
+    toks = line.lower().split()
+    return len(toks) >= 3 and sum(t in _NAV_WORDS for t in toks) >= len(toks) - 1
+
+
+def _masthead(lines: list[_Line], title_index: int) -> str:
+    """The site's name, as the first line of the page (or first menu entry) before the headline."""
+    for l in lines[:title_index]:
+        t = l.text
+        if _is_furniture(t) or is_date_line(t) or lx.COMMENTS_START_RE.match(t):
+            if _NAV_SEP_RE.search(t) and is_date_line(_NAV_SEP_RE.split(t)[0]):
+                continue
+            continue
+        if _NAV_SEP_RE.search(t):
+            t = _NAV_SEP_RE.split(t)[0].strip()
+        t = re.split(r"\s[-–—]\s", t)[0].strip()
+        if _is_name_like(t) and (len(t.split()) >= 2 or sum(1 for x in lines if t in x.text) >= 2):
+            return t.title() if t.isupper() else t
+        return ""
+    return ""
+
+
+def _is_name_like(t: str) -> bool:
+    toks = t.split()
+    if not 1 <= len(toks) <= 6 or _TERMINAL_RE.search(t) or len(t) > 60:
+        return False
+    if len(toks) == 1 and toks[0].lower() in _NAV_WORDS:
+        return False
+    if all(w.lower() in _NAV_WORDS for w in toks):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"of", "the", "and", "&", "for", "on", "de"} for w in toks)
+
+
+def _is_furniture(line: str) -> bool:
+    if len(line) > 600:
+        return False  # a paragraph of reporting, never a button or a banner
+    if lx.BOILERPLATE_LINE_RE.match(line):
+        return True
+    if len(line) < 400 and lx.has_furniture_phrase(line):
+        return True
+    return len(line) < 200 and lx.is_share_line(line)
+
+
+_NAME_ROLE_LINE_RE = re.compile(r"^(?P<name>[^,|]{3,40}),\s+(?P<role>[^,|]{3,60})$")
+_HAS_FULL_DATE_RE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
+    re.IGNORECASE,
+)
+_INLINE_BYLINE_RE = re.compile(r"(?:^|[–—|-]\s*|,\s*)by\s+(?P<names>[A-Z][^|–—]{2,80})$", re.IGNORECASE)
+
+
+_NAME_IN_PLACE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
+
+
+def name_role_byline(line: str) -> str:
+    """"Catherine Doyle, Education Correspondent" or "Jennifer Rankin in Brussels": a byline without the "By"."""
+    pm = _NAME_IN_PLACE_RE.match(line)
+    if pm:
+        names = [x.strip() for x in re.split(r"\s+and\s+|,\s*", pm.group("names"))]
+        if names and all(looks_like_person(x) for x in names):
+            return " and ".join(names)
+    m = _NAME_ROLE_LINE_RE.match(line)
+    if not m or not looks_like_person(m.group("name")):
+        return ""
+    role = m.group("role").lower().split()
+    if any(w in lx.ROLE_NOUNS for w in role) and len(role) <= 6:
+        return m.group("name")
+    return ""
+
+
+def _is_meta_line(line: str, near_top: bool = False) -> bool:
+    if _words(line) > 25:
+        return False
+    if near_top and _words(line) <= 16 and not _SENTENCE_END_RE.search(line):
+        if _HAS_FULL_DATE_RE.search(line) or name_role_byline(line) or _INLINE_BYLINE_RE.search(line):
+            return True
+    if lx.POSTED_BY_RE.search(line) or lx.AUTHOR_LABEL_RE.match(line):
+        return True
+    m = lx.BYLINE_RE.match(line)
+    if m and _words(line) <= 14:
+        return True
+    if re.match(r"^(?:published|posted|updated|last\s+updated|first\s+published)\b", line, re.IGNORECASE):
+        return True
+    return is_date_line(line)
+
+
+def _site_suffix(line: str, title: str) -> str:
+    """The text glued after a repeated headline is usually the site's name."""
+    idx = line.casefold().find(title.casefold())
+    if idx < 0:
+        return ""
+    tail = line[idx + len(title):]
+    if not tail or tail[0].isalnum():
+        return ""
+    tail = _SUFFIX_SEP_RE.sub("", tail, count=1).strip()
+    parts = _GLUE_RE.split(tail, maxsplit=1)
+    cand = parts[0].strip(" ,|-–—:")
+    if not cand or not cand[0].isupper() or _words(cand) > 6 or len(cand) > 60:
+        return ""
+    if is_date_line(cand) or _SENTENCE_END_RE.search(cand):
+        return ""
+    return cand
+
+
+_QUOTE_OPEN_SHAPE_PREV = set(" \n([{—–-/")
+_ABOUT_ORG_RE = re.compile(r"^About\s+(?P<org>(?:[A-Z][\w&.,'’-]*)(?:\s+(?:of|and|&|for|the|[A-Z][\w&.,'’-]*)){0,6})\s*:?$")
+
+
+def repair_typography(p: str) -> str:
+    """Fix the quote-mark and punctuation damage that copy-paste and machine translation leave."""
+    if ".." in p:
+        p = _DOUBLE_STOP_RE.sub(".", p)
+    p = _repair_curly_quotes(p)
+    if " ," in p or " ;" in p or " :" in p or " !" in p or " ?" in p:
+        p = _SPACE_BEFORE_PUNCT_RE.sub("", p)
+    if "  " in p:
+        p = _MULTISPACE_RE.sub(" ", p)
+    return p.strip()
+
+
+def _repair_curly_quotes(p: str) -> str:
+    """Decide for each double curly mark whether it opens or closes, then rewrite and respace it.
+
+    A mark written as an opening one while a quote is open is a closing mark unless a closing
+    mark follows before the next opening one (then it starts a nested quote).
+    """
+    if "“" not in p and "”" not in p:
+        return p
+    marks = [i for i, ch in enumerate(p) if ch in "“”"]
+    roles: list[str] = []
+    depth = 0
+    for n, i in enumerate(marks):
+        ch = p[i]
+        prev = p[i - 1] if i > 0 else " "
+        nxt = p[i + 1] if i + 1 < len(p) else " "
+        left_open = prev in _QUOTE_OPEN_SHAPE_PREV
+        right_open = nxt.isspace() or nxt in ".,;:!?)]…"
+        if ch == "”":
+            if depth == 0 and left_open and not right_open:
+                role = "open"
+            else:
+                role = "close"
+        else:
+            if depth == 0:
+                role = "open"
+            else:
+                following = p[marks[n + 1]] if n + 1 < len(marks) else ""
+                role = "open" if following == "”" else "close"
+        if role == "open":
+            depth += 1
+        else:
+            depth = max(0, depth - 1)
+        roles.append(role)
+    out: list[str] = []
+    last = 0
+    for i, role in zip(marks, roles):
+        seg = p[last:i]
+        if role == "open":
+            if seg and not seg[-1].isspace() and seg[-1] not in "([{—–-/":
+                seg += " "
+            out.append(seg)
+            out.append("“")
+            j = i + 1
+            while j < len(p) and p[j] == " ":
+                j += 1
+            last = j
+        else:
+            out.append(seg.rstrip(" ") if seg.rstrip(" ") or not out else seg)
+            out.append("”")
+            j = i + 1
+            if j < len(p) and (p[j].isalnum()):
+                out.append(" ")
+            last = j
+    out.append(p[last:])
+    return "".join(out)
+
+
+def _meta_form(line: str) -> str:
+    """Normalise byline variants to "By X" so ``meta`` parses one shape."""
+    nr = name_role_byline(line)
+    if nr:
+        return "By " + nr
+    m = _INLINE_BYLINE_RE.search(line)
+    if m and not lx.BYLINE_RE.match(line) and not lx.POSTED_BY_RE.search(line):
+        return line[: m.start()].strip(" –—|-,") + "\nBy " + m.group("names")
+    return line
+
+
+def clean(text: str) -> Cleaned:
+    """Split the scrape into headline, standfirst and body, and keep what was set aside."""
+    lines = _split_lines(text)
+    warnings: list[str] = []
+    if not lines:
+        return Cleaned("", "", (), (), (), (), (), warnings=("no title found", "empty document"))
+
+    first_body = next((i for i, l in enumerate(lines) if _is_long_paragraph(l.text) and not _is_furniture(l.text)), len(lines))
+    limit = min(max(first_body, 1), 60)
+    keys = [_key(l.text) for l in lines]
+    ti = _pick_title(lines, limit, keys)
+    title = lines[ti].text if ti is not None else ""
+    if len(title) > 2 and title[0] in "\"“«'‘" and title[-1] in "\"”»'’" and not any(c in title[1:-1] for c in "\"“”«»"):
+        title = title[1:-1].strip()
+    if not title:
+        warnings.append("no title found")
+    title_key = _key(title) if title else ""
+
+    meta_lines: list[str] = []
+    site_suffixes: list[str] = []
+    bios: list[tuple[str, str]] = []
+    author_name_lines: list[str] = []
+
+    # Everything before the last early copy of the headline is masthead, menu or teaser.
+    hdr_end = ti if ti is not None else -1
+    if ti is not None:
+        body_start = next((j for j in range(ti + 1, len(lines)) if _is_long_paragraph(lines[j].text)), len(lines))
+        for j in range(ti + 1, body_start):
+            if keys[j] == title_key:
+                hdr_end = j
+    masthead = _masthead(lines, ti) if ti is not None else ""
+    for j in range(0, hdr_end + 1):
+        lines[j].kind = "header"
+        t = lines[j].text
+        if _is_meta_line(t, near_top=True) or re.search(r"©|copyright", t, re.IGNORECASE):
+            meta_lines.append(_meta_form(t))
+        if title and j != ti:
+            suf = _site_suffix(t, title)
+            if suf:
+                site_suffixes.append(suf)
+
+    if ti is None:
+        body_start = first_body
+    # Byline names seen anywhere let us recognise the author's stand-alone name and bio.
+    author_hints: set[str] = set()
+    for l in lines:
+        for rx in (lx.POSTED_BY_RE, lx.BYLINE_RE, lx.AUTHOR_LABEL_RE):
+            m = rx.search(l.text) if rx is lx.POSTED_BY_RE else rx.match(l.text)
+            if m and _words(l.text) <= 25:
+                for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
+                    if looks_like_person(part.strip(" .")):
+                        author_hints.add(part.strip(" .").lower())
+        cm = lx.COPYRIGHT_HOLDER_RE.search(l.text) if re.search(r"©|copyright", l.text, re.IGNORECASE) else None
+        if cm and looks_like_person(cm.group("holder").strip(" .")):
+            author_hints.add(cm.group("holder").strip(" .").lower())
+
+    n = len(lines)
+    about_org = ""
+    i = hdr_end + 1
+    caption_block = -1
+    related_mode = False
+    about_mode = False
+    while i < n:
+        l = lines[i]
+        t = l.text
+        k = keys[i]
+        if lx.COMMENTS_START_RE.match(t) and i > hdr_end + 1:
+            for j in range(i, n):
+                lines[j].kind = "comments"
+            break
+        if related_mode and lx.ABOUT_AUTHOR_RE.match(t):
+            related_mode = False
+        if related_mode:
+            if is_body_paragraph(t) and not _DASH_START_RE.match(t):
+                related_mode = False
+            else:
+                l.kind = "related"
+                i += 1
+                continue
+        if about_mode:
+            if is_body_paragraph(t) or _words(t) > 6:
+                bios.append((author_name_lines[-1] if author_name_lines else "", t))
+                l.kind = "bio"
+                i += 1
+                continue
+            about_mode = False
+        if title_key and k == title_key:
+            l.kind = "title"
+        elif title_key and len(title_key) >= 15 and title_key in k:
+            l.kind = "glued"
+            suf = _site_suffix(t, title)
+            if suf:
+                site_suffixes.append(suf)
+            if re.search(r"©|copyright", t, re.IGNORECASE):
+                meta_lines.append(t)
+            caption_block = l.block
+        elif l.block == caption_block and _words(t) <= 45:
+            l.kind = "caption"
+        elif (am := _ABOUT_ORG_RE.match(t)) and i >= n // 2 and not lx.ABOUT_AUTHOR_RE.match(t):
+            about_org = am.group("org")
+            for j in range(i, n):
+                lines[j].kind = "about"
+            break
+        elif lx.ABOUT_AUTHOR_RE.match(t):
+            l.kind = "bio"
+            about_mode = True
+        elif lx.RELATED_START_RE.match(t):
+            l.kind = "related"
+            related_mode = True
+        elif _is_meta_line(t, near_top=i < body_start):
+            l.kind = "meta"
+            meta_lines.append(_meta_form(t))
+        elif _is_furniture(t):
+            l.kind = "furniture"
+            if re.search(r"©|copyright", t, re.IGNORECASE):
+                meta_lines.append(t)
+        elif (bm := lx.AUTHOR_BIO_RE.match(t)) and (
+            bm.group("name").lower() in author_hints
+            or (i > 0 and lines[i - 1].kind == "author")
+            or i >= int(n * 0.75)
+        ):
+            l.kind = "bio"
+            bios.append((bm.group("name"), t))
+        elif (
+            looks_like_person(t)
+            and _words(t) <= 4
+            and (t.lower() in author_hints or (i + 1 < n and lx.AUTHOR_BIO_RE.match(lines[i + 1].text) and lines[i + 1].text.startswith(t.split()[0])))
+        ):
+            l.kind = "author"
+            author_name_lines.append(t)
+        if l.kind not in {"glued", "caption"} and l.block != caption_block:
+            caption_block = -1
+        i += 1
+
+    kept = [l for l in lines if l.kind == "keep"]
+    # Trailing furniture: short unpunctuated lines after the last paragraph of reporting.
+    while kept and not is_body_paragraph(kept[-1].text) and not _SENTENCE_END_RE.search(kept[-1].text) and _words(kept[-1].text) <= 8:
+        kept[-1].kind = "footer"
+        kept.pop()
+    # Runs of headline-like lines in the body are other stories' headlines or menus.
+    idx = 0
+    while idx < len(kept):
+        j = idx
+        while j < len(kept) and is_headline_like(kept[j].text):
+            j += 1
+        if j - idx >= 2:
+            for l in kept[idx:j]:
+                l.kind = "headlines"
+            del kept[idx:j]
+        else:
+            idx = j + 1 if j == idx else j
+
+    # Dek: a sentence-like line straight after the headline, before the reporting starts.
+    dek = ""
+    if kept and title:
+        cand = kept[0].text
+        pos = lines.index(kept[0])
+        between = [x.kind for x in lines[(ti or 0) + 1:pos]]
+        close_to_title = all(kd in {"header", "title", "glued", "caption", "furniture", "meta", "author"} for kd in between)
+        nw = _words(cand)
+        if close_to_title and len(kept) > 1 and cand[0] not in lx.QUOTE_CHARS and not LEADING_DATE_RE.match(cand) and not WIRE_DATELINE_RE.match(cand):
+            if not _SENTENCE_END_RE.search(cand) and 8 <= nw <= 60 and not cand.endswith(":"):
+                dek = cand
+            elif _SENTENCE_END_RE.search(cand) and nw <= 40 and cand.count(". ") == 0:
+                nxt = kept[1].text
+                after_meta = any(x.kind == "meta" for x in lines[pos + 1:lines.index(kept[1])])
+                if LEADING_DATE_RE.match(nxt) or WIRE_DATELINE_RE.match(nxt) or after_meta:
+                    dek = cand
+        if dek:
+            kept[0].kind = "dek"
+            kept.pop(0)
+
+    paragraphs: list[str] = []
+    dateline = ""
+    wire_credit: str | None = None
+    for n_k, l in enumerate(kept):
+        p = repair_typography(l.text)
+        if not p:
+            continue
+        if not paragraphs:
+            m = LEADING_DATE_RE.match(p)
+            if m and re.search(r"\d{4}", m.group("date")):
+                dateline = m.group("date")
+                p = p[m.end():]
+                p = p[0].upper() + p[1:] if p else p
+            pm = PLACE_DATELINE_RE.match(p)
+            if pm and not dateline:
+                dateline = pm.group("date")
+            wm = WIRE_DATELINE_RE.match(p)
+            if wm:
+                wire_credit = org_credit(wm.group("wire"))
+                if wm.group("date"):
+                    dateline = wm.group("date")
+        nxt = kept[n_k + 1].text if n_k + 1 < len(kept) else ""
+        if paragraphs and is_headline_like(p) and _words(p) <= 14 and nxt and (is_body_paragraph(nxt) or nxt[0] in lx.QUOTE_CHARS):
+            p = "## " + p
+        paragraphs.append(p)
+    if not paragraphs:
+        warnings.append("empty body")
+    return Cleaned(
+        title=repair_typography(title) if title else "",
+        dek=repair_typography(dek) if dek else "",
+        paragraphs=tuple(paragraphs),
+        meta_lines=tuple(meta_lines),
+        site_suffixes=tuple(site_suffixes),
+        bios=tuple(bios),
+        author_name_lines=tuple(author_name_lines),
+        dateline=dateline,
+        wire_credit=wire_credit,
+        masthead=masthead,
+        about_org=about_org,
+        warnings=tuple(warnings),
+    )

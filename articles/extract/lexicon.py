@@ -1,0 +1,539 @@
+"""Word lists and precompiled patterns shared by the extraction modules.
+
+Everything here is data: keeping it in one place lets editors extend the vocabulary
+without touching the rules, and compiling once at import keeps per-document cost low.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- speech
+
+_SPEECH_VERB_FORMS = """
+say says said saying tell tells told add adds added note notes noted state states stated
+claim claims claimed explain explains explained emphasize emphasizes emphasized emphasise
+emphasises emphasised stress stresses stressed believe believes believed argue argues argued
+insist insists insisted warn warns warned announce announces announced declare declares declared
+remark remarks remarked comment comments commented continue continues continued write writes
+wrote reads read report reports reported ask asks asked reply replies replied respond responds
+responded recall recalls recalled conclude concludes concluded admit admits admitted
+acknowledge acknowledges acknowledged suggest suggests suggested think thinks thought underline
+underlines underlined assert asserts asserted confirm confirms confirmed predict predicts
+predicted promise promises promised vow vows vowed urge urges urged tweet tweets tweeted posted
+quipped joked recounted observed observes observe mentioned mentions complained complains
+maintained maintains contended contends countered counters cautioned cautions estimated
+estimates agreed agrees disagreed wondered wonders reckons reckoned shouted told replied
+added summarised summarized summed described describes describe pointed points found finds concluded
+"""
+SPEECH_VERBS: frozenset[str] = frozenset(_SPEECH_VERB_FORMS.split())
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_OTHER = frozenset({"they", "we", "i", "it", "you"})
+
+# Nouns that, with a definite article, refer back to a person already introduced.
+ROLE_BACKREF_NOUNS = frozenset(
+    """analyst expert scientist politologist economist researcher professor historian
+    sociologist observer commentator specialist lawyer official minister president
+    secretary-general diplomat ambassador spokesman spokeswoman spokesperson director
+    chairman chairwoman chair leader head general commander governor mayor senator author
+    writer journalist correspondent activist founder executive manager prime premier
+    chancellor envoy deputy campaigner academic scholar lecturer glaciologist engineer
+    physician doctor councillor councilor politician strategist negotiator economist
+    ceo owner boss teacher principal superintendent resident""".split()
+)
+
+# Nouns of unnamed sources: the quote has a speaker we must not invent.
+UNNAMED_SOURCE_NOUNS = frozenset(
+    """source sources official officials people person spokesman spokeswoman spokesperson
+    diplomat diplomats analysts experts observers residents witnesses insiders insider
+    aide aides executive executives banker bankers trader traders lawmaker lawmakers
+    colleague colleagues critics critic supporters supporter someone one others
+    participants participant representatives representative staff employees employee
+    officer officers investors investor member members neighbours neighbors""".split()
+)
+
+# Nouns of documents through which an organisation speaks.
+DOCUMENT_NOUNS = frozenset(
+    """statement report document declaration communique communiqué release letter resolution
+    study survey post tweet announcement notice filing memo memorandum text website
+    ruling decision press-release bulletin""".split()
+)
+
+# --------------------------------------------------------------------------- people
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
+    madam madame mme m herr frau sen rep gov gen col capt lt sgt adm maj cllr""".split()
+)
+
+ROLE_NOUNS = frozenset(
+    """president vice-president president-elect minister secretary secretary-general
+    director deputy chairman chairwoman chairperson chair head chief spokesman spokeswoman
+    spokesperson ambassador envoy senator governor mayor general colonel commander analyst
+    expert scientist economist professor researcher lawyer attorney judge ceo cfo coo founder
+    co-founder leader official diplomat correspondent reporter editor adviser advisor king
+    queen prince princess pope chancellor premier lawmaker mp congressman congresswoman
+    representative officer coordinator manager executive fellow lecturer historian
+    politologist sociologist observer activist author journalist writer candidate member
+    commissioner inspector prosecutor sheriff captain lieutenant sergeant admiral marshal
+    bishop archbishop rabbi imam cardinal justice councillor councilor superintendent
+    principal teacher glaciologist engineer physician doctor campaigner strategist
+    negotiator economist specialist commentator scholar academic owner partner boss
+    treasurer clerk administrator organiser organizer resident spokesperson emir sheikh
+    sultan ayatollah governor-general premier-elect speaker whip trustee registrar dean
+    provost vice-chancellor rector warden curator architect analyst student pensioner
+    volunteer farmer worker nurse mother father parent grandmother grandfather shopkeeper
+    landlord tenant driver skipper captain midfielder striker defender goalkeeper coach
+    manager centre-back full-back winger forward player chef baker fisherman commuter
+    researcher vicar priest mp msp mep councilman councilwoman alderman trustee steward
+    economist chairwoman planner consultant surveyor geologist biologist meteorologist
+    referee umpire graduate supervisor lock-keeper keeper pastor entrepreneur founder""".split()
+)
+
+ROLE_MODIFIERS = frozenset(
+    """political senior deputy former chief foreign prime vice executive general defence
+    defense interior finance economy economic military independent leading top acting
+    interim assistant associate principal managing regional local national federal state
+    international veteran retired outgoing incoming new then lead junior first second
+    press public health education energy justice trade security research""".split()
+)
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+COUNTRIES = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+    bolivia bosnia herzegovina botswana brazil brunei bulgaria burkina faso burundi cambodia
+    cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia
+    czech denmark djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji
+    finland france gabon gambia georgia germany ghana greece grenada guatemala guinea
+    guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy
+    jamaica japan jordan kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia
+    lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco
+    mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands zealand
+    nicaragua niger nigeria korea macedonia norway oman pakistan palau palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda samoa
+    arabia senegal serbia seychelles singapore slovakia slovenia somalia sudan spain
+    lanka suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga
+    trinidad tobago tunisia turkey turkmenistan tuvalu uganda ukraine emirates britain
+    england scotland wales america uruguay uzbekistan vanuatu vatican venezuela vietnam
+    yemen zambia zimbabwe crimea donbass donbas karabakh nagorno-karabakh chechnya
+    abkhazia ossetia transnistria kosovo gaza palestine tibet xinjiang kashmir hong kong
+    europe asia africa antarctica oceania balkans caucasus baltic baltics scandinavia
+    siberia arctic atlantic pacific mediterranean""".split()
+)
+
+CITIES = frozenset(
+    """moscow kyiv kiev minsk london paris berlin washington beijing tokyo rome madrid
+    brussels vienna warsaw prague budapest bucharest sofia athens ankara istanbul tehran
+    baghdad damascus beirut jerusalem cairo riyadh dubai doha delhi mumbai karachi kabul
+    islamabad dhaka bangkok hanoi manila jakarta seoul pyongyang taipei sydney melbourne
+    ottawa toronto montreal vancouver chicago boston york angeles francisco seattle miami
+    houston dallas atlanta detroit denver phoenix geneva zurich amsterdam rotterdam
+    copenhagen oslo stockholm helsinki tallinn riga vilnius dublin edinburgh glasgow cardiff
+    belfast manchester birmingham liverpool leeds bristol lisbon barcelona milan naples
+    munich hamburg frankfurt cologne lviv kharkiv odesa odessa mariupol donetsk luhansk
+    dnipro zaporizhzhia kherson sevastopol yerevan baku tbilisi astana almaty bishkek
+    dushanbe tashkent ashgabat chisinau belgrade zagreb ljubljana sarajevo skopje tirana
+    nairobi lagos johannesburg pretoria addis ababa khartoum tripoli tunis algiers rabat
+    havana caracas bogota lima santiago aires brasilia mexico strasbourg luxembourg
+    chernihiv sumy poltava mykolaiv kremlin westminster whitehall downing""".split()
+)
+
+NATIONALITIES = frozenset(
+    """russian ukrainian belarusian belarussian american british english scottish welsh irish
+    french german italian spanish portuguese dutch belgian swiss austrian polish czech slovak
+    hungarian romanian bulgarian serbian croatian bosnian slovenian greek turkish armenian
+    azerbaijani georgian kazakh kyrgyz tajik uzbek turkmen chinese japanese korean indian
+    pakistani afghan iranian iraqi syrian lebanese israeli palestinian egyptian saudi emirati
+    qatari jordanian canadian mexican brazilian argentine argentinian chilean colombian
+    venezuelan cuban australian swedish norwegian danish finnish estonian latvian lithuanian
+    moldovan european asian african western eastern northern southern soviet post-soviet
+    crimean baltic nordic arab kurdish jewish muslim christian catholic orthodox
+    moscow-based kremlin-backed pro-russian pro-kremlin u.s. us uk un eu
+    nigerian kenyan ethiopian south-african thai vietnamese indonesian filipino malaysian
+    singaporean taiwanese mongolian icelandic luxembourgish""".split()
+)
+
+# Capitalised words that are never part of a person's name.
+NAME_STOPWORDS = frozenset(
+    """the a an this that these those there here it its he she they we i you his her their our
+    my your in on at of for by with from to and or but if as so not no yes after before
+    since when while where what who whom which why how about above across against along
+    among around between beyond during into near off onto over through toward towards under
+    until up upon within without also although though however meanwhile moreover
+    furthermore therefore thus yet still then now today yesterday tomorrow tonight earlier
+    later last next this every each all any some many most more much few several both
+    either neither one two three four five six seven eight nine ten first second third
+    new old other another such same according despite because unlike like once just only
+    even well very mr mrs ms dr prof sir lady lord read more share tweet email print
+    comments comment reply photo image video file source sources update updated posted
+    published editor news world home contact subscribe sign login log menu search follow
+    about us copyright privacy policy terms advertisement related tags tag category
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec north south east west central northern southern eastern western
+    upper lower greater great saint st mount lake river street road avenue square
+    said says told added noted asked if unless was were is are be been being has have had
+    do does did will would shall should can could may might must let meeting
+    focus idea prior based earlier experts analysts members officials sources
+    day week month year government parliament ministry police army court council
+    club service agency union party committee commission department office bank group
+    company university institute foundation association organization organisation
+    alliance assembly congress senate federation league forces report statement
+    republic kingdom federal national international united states nations internet
+    chapter section part page article story attendance venue score result kick-off
+    half-time full-time county city district province region borough parish village town
+    house hall palace capitol""".split()
+)
+
+# Tokens that end an organisation name.
+ORG_KEYWORDS = {
+    "organization": "other", "organisation": "other", "council": "other", "club": "ngo",
+    "ministry": "government", "agency": "government", "university": "university",
+    "institute": "university", "institution": "other", "party": "party", "bank": "company",
+    "service": "government", "company": "company", "corporation": "company", "corp": "company",
+    "corp.": "company", "inc": "company", "inc.": "company", "ltd": "company", "ltd.": "company",
+    "llc": "company", "plc": "company", "group": "company", "holdings": "company",
+    "association": "ngo", "union": "union", "committee": "other", "foundation": "ngo",
+    "court": "court", "tribunal": "court", "commission": "government",
+    "department": "government", "office": "government", "fund": "ngo", "authority": "government",
+    "federation": "other", "league": "other", "alliance": "alliance", "assembly": "government",
+    "parliament": "government", "congress": "government", "senate": "government",
+    "center": "ngo", "centre": "ngo", "network": "other", "society": "ngo", "front": "party",
+    "movement": "party", "academy": "university", "college": "university", "school": "university",
+    "hospital": "other", "board": "government", "bureau": "government",
+    "directorate": "government", "administration": "government", "government": "government",
+    "cabinet": "government", "duma": "government", "rada": "government", "trust": "ngo",
+    "times": "media", "post": "media", "herald": "media", "gazette": "media",
+    "tribune": "media", "journal": "media", "telegraph": "media", "news": "media",
+    "radio": "media", "television": "media", "tv": "media", "broadcasting": "media",
+    "press": "media", "chronicle": "media", "observer": "media", "guardian": "media",
+    "airlines": "company", "airways": "company", "motors": "company", "energy": "company",
+    "technologies": "company", "systems": "company", "partners": "company", "co": "company",
+    "co.": "company", "consortium": "company", "cooperative": "company", "council.": "other",
+    "police": "government", "army": "government", "navy": "government", "guard": "government",
+    "forces": "government", "secretariat": "government", "executive": "government",
+    "coalition": "party", "caucus": "party", "initiative": "ngo", "campaign": "ngo",
+    "charity": "ngo", "authority.": "government", "regulator": "government",
+    "estates": "company", "research": "company", "capital": "company", "consulting": "company",
+    "analytics": "company", "economics": "company", "advisors": "company", "advisers": "company",
+    "securities": "company", "investments": "company", "macro": "company", "industries": "company",
+    "solutions": "company", "labs": "company", "laboratories": "company", "media": "media",
+    "elementary": "university", "rovers": "other", "town": "other", "athletic": "other",
+    "wanderers": "other", "albion": "other", "fc": "other", "rangers": "other",
+    "supervisors": "government", "statistics": "government", "students": "government",
+}
+# A single keyword opens the name when followed by "of": "Ministry of Defence".
+ORG_HEADS_OF = frozenset(
+    """ministry university bank department office institute council court commission
+    federation league union academy college school board bureau church house chamber
+    government association organization organisation society committee museum""".split()
+)
+MEDIA_MARKERS = frozenset(
+    "bbc cnn reuters tass ria voa rfe/rl afp ap dw npr nbc cbs abc fox sky itv radio tv".split()
+)
+
+# --------------------------------------------------------------------------- gazetteer
+# (canonical name, acronym, aliases, kind)
+GAZETTEER: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("North Atlantic Treaty Organization", "NATO", ("North Atlantic Treaty Organisation", "North Atlantic Alliance", "Nato"), "alliance"),
+    ("United Nations", "UN", ("U.N.", "United Nations Organization"), "other"),
+    ("United Nations Security Council", "UNSC", ("UN Security Council", "U.N. Security Council", "Security Council of the United Nations"), "other"),
+    ("United Nations General Assembly", "UNGA", ("UN General Assembly", "U.N. General Assembly"), "other"),
+    ("European Union", "EU", ("E.U.",), "union"),
+    ("European Commission", "", (), "government"),
+    ("European Parliament", "", (), "government"),
+    ("European Central Bank", "ECB", (), "company"),
+    ("Council of Europe", "", (), "other"),
+    ("Commonwealth of Independent States", "CIS", (), "alliance"),
+    ("Shanghai Cooperation Organisation", "SCO", ("Shanghai Cooperation Organization",), "alliance"),
+    ("Organization for Security and Co-operation in Europe", "OSCE", ("Organization for Security and Cooperation in Europe", "Organisation for Security and Co-operation in Europe"), "other"),
+    ("Collective Security Treaty Organization", "CSTO", ("Collective Security Treaty Organisation",), "alliance"),
+    ("Eurasian Economic Union", "EAEU", ("EEU",), "union"),
+    ("World Health Organization", "WHO", ("World Health Organisation",), "other"),
+    ("International Monetary Fund", "IMF", (), "other"),
+    ("World Bank", "", (), "other"),
+    ("World Trade Organization", "WTO", ("World Trade Organisation",), "other"),
+    ("Organization of the Petroleum Exporting Countries", "OPEC", (), "other"),
+    ("Organisation for Economic Co-operation and Development", "OECD", ("Organization for Economic Cooperation and Development",), "other"),
+    ("International Atomic Energy Agency", "IAEA", (), "other"),
+    ("International Criminal Court", "ICC", (), "court"),
+    ("International Court of Justice", "ICJ", (), "court"),
+    ("International Committee of the Red Cross", "ICRC", ("Red Cross",), "ngo"),
+    ("Amnesty International", "", (), "ngo"),
+    ("Human Rights Watch", "HRW", (), "ngo"),
+    ("African Union", "", (), "union"),
+    ("Association of Southeast Asian Nations", "ASEAN", (), "alliance"),
+    ("Arab League", "", ("League of Arab States",), "alliance"),
+    ("Gulf Cooperation Council", "GCC", (), "alliance"),
+    ("Organization of American States", "OAS", (), "alliance"),
+    ("Group of Seven", "G7", ("G-7",), "alliance"),
+    ("Group of Twenty", "G20", ("G-20",), "alliance"),
+    ("BRICS", "BRICS", (), "alliance"),
+    ("UNESCO", "UNESCO", (), "other"),
+    ("UNICEF", "UNICEF", (), "other"),
+    ("United Nations High Commissioner for Refugees", "UNHCR", ("UN refugee agency",), "other"),
+    ("Interpol", "", (), "other"),
+    ("Federal Bureau of Investigation", "FBI", (), "government"),
+    ("Central Intelligence Agency", "CIA", (), "government"),
+    ("Federal Reserve", "", ("U.S. Federal Reserve",), "government"),
+    ("Bank of England", "BoE", (), "government"),
+    ("Office for National Statistics", "ONS", (), "government"),
+    ("Pentagon", "", (), "government"),
+    ("White House", "", (), "government"),
+    ("State Department", "", ("U.S. State Department", "US State Department"), "government"),
+    ("Downing Street", "", (), "government"),
+    ("European Council", "", (), "government"),
+    ("Bundestag", "", (), "government"),
+    ("Bundesrat", "", (), "government"),
+    ("State Duma", "", (), "government"),
+    ("Verkhovna Rada", "", (), "government"),
+    ("Knesset", "", (), "government"),
+    ("Sejm", "", (), "government"),
+    ("House of Commons", "", (), "government"),
+    ("House of Lords", "", (), "government"),
+    ("European Court of Human Rights", "ECHR", (), "court"),
+    ("Kremlin", "", (), "government"),
+    ("Reuters", "", ("Thomson Reuters",), "media"),
+    ("Associated Press", "AP", (), "media"),
+    ("Agence France-Presse", "AFP", ("Agence France Presse",), "media"),
+    ("BBC", "BBC", ("British Broadcasting Corporation", "BBC News"), "media"),
+    ("Voice of America", "VOA", (), "media"),
+    ("Radio Free Europe/Radio Liberty", "RFE/RL", ("Radio Liberty", "Radio Free Europe"), "media"),
+    ("CNN", "CNN", (), "media"),
+    ("Al Jazeera", "", (), "media"),
+    ("Bloomberg", "", ("Bloomberg News",), "media"),
+    ("The New York Times", "", ("New York Times",), "media"),
+    ("The Washington Post", "", ("Washington Post",), "media"),
+    ("The Guardian", "", (), "media"),
+    ("Financial Times", "FT", (), "media"),
+    ("The Wall Street Journal", "WSJ", ("Wall Street Journal",), "media"),
+    ("TASS", "TASS", (), "media"),
+    ("RIA Novosti", "", (), "media"),
+    ("Interfax", "", (), "media"),
+    ("Xinhua", "", (), "media"),
+    ("Deutsche Welle", "DW", (), "media"),
+    ("Sky News", "", (), "media"),
+    ("Fox News", "", (), "media"),
+    ("NPR", "NPR", ("National Public Radio",), "media"),
+    ("Politico", "", (), "media"),
+    ("The Economist", "", (), "media"),
+    ("Euronews", "", (), "media"),
+    ("Ukrinform", "", (), "media"),
+    ("Kommersant", "", (), "media"),
+    ("Meduza", "", (), "media"),
+)
+
+WIRE_CREDITS = {
+    "reuters": "Reuters", "ap": "Associated Press", "afp": "Agence France-Presse",
+    "tass": "TASS", "xinhua": "Xinhua", "ria novosti": "RIA Novosti", "interfax": "Interfax",
+    "bloomberg": "Bloomberg", "upi": "United Press International", "dpa": "dpa", "pa": "PA Media",
+    "efe": "EFE", "ansa": "ANSA", "kyodo": "Kyodo News", "cnn": "CNN", "bbc": "BBC",
+}
+
+# --------------------------------------------------------------------------- boilerplate
+
+_SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print|youtube|instagram|tiktok|vk|copy\s+link|messenger|flipboard|website|more\s+posts|share|tweet|pin\s+it|mail|rss|threads|mastodon|bluesky)"
+
+BOILERPLATE_LINE_RE = re.compile(
+    r"""^(?:
+        spread\s+the\s+love |
+        share(?:\s+(?:this|on|via|article|story|post|the\s+article))?(?:\s+\w+)?\s*:?\s*$ |
+        share\s+this\s*(?:article|story|post|page)?\s*:?.* |
+        tweet(?:\s+this)?\s*$ |
+        (?:""" + _SOCIAL + r""")(?:\s*[-|•·/,]?\s*""" + _SOCIAL + r""")*\s*$ |
+        (?:more\s+posts|view\s+all\s+posts|all\s+posts\s+by)\b.* |
+        click\s+(?:here|to\s+share|to\s+print|to\s+email).* |
+        (?:sign\s+up|subscribe)\b.{0,120}$ |
+        (?:get|receive)\s+(?:the\s+latest|our|daily|weekly|breaking).{0,100}(?:newsletter|inbox|email|updates).* |
+        enter\s+your\s+e-?mail.* |
+        (?:support|donate\s+to)\s+(?:our|independent)\s+journalism.* |
+        become\s+a\s+(?:member|subscriber|patron).* |
+        advertisement\s*$ | sponsored(?:\s+content)?\s*$ | story\s+continues\s+below.* | ad\s*$ |
+        (?:tags?|topics?|filed\s+under|categories|category|keywords|posted\s+in)\s*:.* |
+        (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related)\s*:.* |
+        skip\s+to\s+(?:main\s+)?content.* | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
+        (?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:?.* |
+         like\s+loading.* |
+        this\s+(?:article|story)\s+was\s+(?:translated|originally\s+published|first\s+published).* |
+        read\s+the\s+original\b.* |
+        (?:photo|image|picture|file\s+photo|illustration|credit|photograph|pictured|video|watch|caption|source\s+image)\s*(?:credit)?\s*:.* |
+        (?:photo|image)\s+(?:by|courtesy|credit)\b.* |
+        (?:reuters|ap|afp|epa)/[A-Z][\w .'-]+$ |
+        (?:copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved).* |
+        (?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?(?:this|our)\s+(?:web)?site).* |
+        (?:accept|reject|manage)\s+(?:all\s+)?(?:cookies|settings|preferences|choices).* |
+        (?:accept(?:\s+all)?(?:\s+cookies)?|reject\s+all|ok|i\s+agree|got\s+it|agree|decline|close|dismiss|cookie\s+settings|manage\s+preferences)\s*$ |
+        (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us|home|menu|search|log\s*in|log\s*out|sign\s+in|register|newsletter|newsletters|subscribe|archives?|sitemap|rss|faq|careers|advertise|donate|main\s+menu|navigation|toggle\s+navigation|close\s+menu|open\s+menu|back\s+to\s+top|top\s+stories|latest\s+news|trending|most\s+read|most\s+popular|editor'?s\s+picks?|recommended|popular\s+posts|recent\s+posts|previous\s+(?:post|article)|next\s+(?:post|article)|load\s+more|show\s+more|view\s+comments|print\s+this\s+page|listen\s+to\s+this\s+article|listen|audio|min\s+read|\d+\s+min(?:ute)?s?\s+read|reporting\s+by.*|editing\s+by.*|writing\s+by.*|additional\s+reporting.*|our\s+standards:.*|the\s+thomson\s+reuters\s+trust\s+principles.*)\s*\.?$ |
+        report\s+(?:an\s+)?(?:error|typo|abuse)\s*$ | like\s*$ | reply\s*↓?\s*$ | report\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Furniture recognised by a phrase anywhere on a (short) line.
+BOILERPLATE_CONTAINS_RE = re.compile(
+    r"""\bforward-looking\s+statements?\b|\bclick\s+to\s+enlarge\b|\ball\s+rights\s+reserved\b|
+        \bcookie\s+(?:policy|settings|preferences|consent)|
+        \b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
+        \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
+        \b(?:photograph|photo|picture|image|illustration|composite|photo\s+illustration)\s*:\s*[^.!?]{2,80}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+COMMENTS_START_RE = re.compile(
+    r"""^(?:leave\s+a\s+(?:reply|comment|response)|post\s+a\s+comment|add\s+(?:a\s+)?comment|
+        write\s+a\s+comment|join\s+the\s+(?:discussion|conversation)|comments?\s*(?:\(\d+\))?|
+        \d+\s+(?:comments?|responses?|replies)|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments|
+        comments\s+are\s+closed.*|you\s+must\s+be\s+logged\s+in\s+to\s+post.*|
+        your\s+email\s+address\s+will\s+not\s+be\s+published.*|discussion|
+        what\s+do\s+you\s+think\??|have\s+your\s+say|\d+\s+thoughts?\s+on\b.*|one\s+thought\s+on\b.*|
+        \d+\s+responses?\s+to\b.*)\s*:?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+RELATED_START_RE = re.compile(
+    r"""^(?:related(?:\s+(?:posts|articles|stories|news|content|coverage|reading|topics))?|
+        you\s+(?:might|may)\s+(?:also\s+)?(?:like|be\s+interested\s+in|enjoy)|
+        (?:read|see)\s+(?:more|also|next)|more\s+(?:from|on|in|stories|news|like\s+this|articles)\b.{0,40}|
+        recommended(?:\s+for\s+you)?|further\s+reading|also\s+on\s+.{1,40}|
+        (?:most|more)\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|
+        latest(?:\s+(?:news|stories|posts|articles))?|in\s+other\s+news|elsewhere|
+        don'?t\s+miss|popular\s+(?:posts|stories)|recent\s+posts|what\s+to\s+read\s+next)\s*:?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+AUTHOR_BIO_RE = re.compile(
+    r"""^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:is|was|has\s+been|covers|writes|reports)\b
+        .{0,160}\b(?:journalist|writer|reporter|editor|correspondent|author|contributor|
+        columnist|freelance|freelancer|blogger|analyst\s+at|covers|founder\s+of\s+the|
+        staff\s+writer|news\s+desk|based\s+in|based\s+journalist|writing\s+about|writes\s+about|
+        reporting\s+on|covering)""",
+    re.VERBOSE,
+)
+ABOUT_AUTHOR_RE = re.compile(r"^(?:about\s+the\s+authors?|author\s+bio|the\s+author)\s*:?\s*$", re.IGNORECASE)
+
+BYLINE_RE = re.compile(
+    r"""^(?:(?:written|posted|published|reported|story|words|text|interview|interviewed|report|reporting|analysis|photos?)\s+)?by\s*:?\s+
+        (?P<names>[A-Z][^\n]{1,120}?)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+AUTHOR_LABEL_RE = re.compile(r"^(?:author|authors|writer|reporter|byline)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+POSTED_BY_RE = re.compile(
+    r"(?:posted|published|written)\s+on\s+(?P<date>.+?)\s+by\s+(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})",
+    re.IGNORECASE,
+)
+COPYRIGHT_HOLDER_RE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:secured\s+by\s+\w+\s*(?:©|\(c\))?\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})",
+    re.IGNORECASE,
+)
+
+# Every upper-case letter of the Latin scripts, for character classes ("Č", "Ž", "Ł").
+UPPER_CLASS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LOWER_CLASS = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+
+_SHARE_SEGMENT_RE = re.compile(
+    r"^(?:(?:share|post|send|pin)\s+(?:on|to|via|by)\s+)?" + _SOCIAL + r"$|^(?:print|email|e-mail|save|copy\s+link|comments?)$",
+    re.IGNORECASE,
+)
+
+
+_SHARE_FIRST = frozenset(
+    """share post send pin facebook twitter x linkedin whatsapp telegram reddit pinterest email
+    e-mail print youtube instagram tiktok vk copy messenger flipboard website more tweet mail rss
+    threads mastodon bluesky save comments comment""".split()
+)
+_CONTAINS_KEYS = (
+    "forward-looking", "enlarge", "rights reserved", "cookie", "getty", "shutterstock", "istock", "alamy", ")",
+    "photo", "picture", "image", "illustration", "composite",
+)
+
+
+def has_furniture_phrase(line: str) -> bool:
+    low = line.lower()
+    return any(k in low for k in _CONTAINS_KEYS) and bool(BOILERPLATE_CONTAINS_RE.search(line))
+
+
+def is_share_line(line: str) -> bool:
+    """"Share on Facebook | Share on X | Print": every segment is a share button."""
+    first = line.split(None, 1)[0].lower().rstrip(":|") if line.strip() else ""
+    if first not in _SHARE_FIRST:
+        return False
+    parts = [p.strip() for p in re.split(r"\s*[|•·/]\s*|\s{2,}", line) if p.strip()]
+    return bool(parts) and len(parts) <= 12 and all(_SHARE_SEGMENT_RE.match(p) for p in parts)
+QUOTE_CHARS = "“”\"«»„‟"
+
+_NOUN_DETERMINERS = frozenset("the a an its their his her this that new latest our whose annual joint".split())
+_ALPHA_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+class VerbHit:
+    """Where a speech verb sits; the same three accessors as a regex match."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _i: int = 0) -> str:
+        return self._t
+
+
+def speech_verbs(text: str) -> list[VerbHit]:
+    """Speech verbs in ``text``, skipping noun uses such as "the report" or "a comment"."""
+    out: list[VerbHit] = []
+    prev = ""
+    words = list(_ALPHA_WORD_RE.finditer(text))
+    for i, m in enumerate(words):
+        w = m.group(0).lower()
+        if w == "according" and i + 1 < len(words) and words[i + 1].group(0).lower() == "to":
+            out.append(VerbHit(m.start(), words[i + 1].end(), text[m.start():words[i + 1].end()]))
+        elif w in SPEECH_VERBS and prev not in _NOUN_DETERMINERS:
+            out.append(VerbHit(m.start(), m.end(), m.group(0)))
+        prev = w
+    return out
+
+
+# Capitalised phrases ending in an organisation noun that are places or eras, not bodies.
+NOT_ORGANISATIONS = frozenset(
+    {"Soviet Union", "United Kingdom", "United States", "Union Jack", "White House Press", "New Year",
+     "Collective West", "Post Office Box", "Front Page", "Home Office Minister"}
+)
+
+# Common nouns that introduce or stand for an organisation: "lender Harland Pryce", "the company said".
+ORG_NOUNS = {
+    "lender": "company", "bank": "company", "consultancy": "company", "operator": "company",
+    "company": "company", "firm": "company", "group": "company", "carrier": "company",
+    "airline": "company", "insurer": "company", "developer": "company", "manufacturer": "company",
+    "retailer": "company", "supermarket": "company", "chain": "company", "broker": "company",
+    "brokerage": "company", "utility": "company", "regulator": "government", "agency": "government",
+    "charity": "ngo", "publisher": "media", "broadcaster": "media", "newspaper": "media",
+    "startup": "company", "start-up": "company", "conglomerate": "company", "maker": "company",
+    "producer": "company", "supplier": "company", "provider": "company", "automaker": "company",
+    "carmaker": "company", "miner": "company", "shipbuilder": "company", "builder": "company",
+    "housebuilder": "company", "telecoms": "company", "distributor": "company", "outlet": "media",
+    "website": "media", "portal": "media", "think-tank": "ngo", "ministry": "government",
+    "council": "government", "authority": "government", "union": "union", "association": "ngo",
+    "club": "other", "government": "government", "department": "government", "university": "university",
+    "school": "university", "board": "government", "committee": "government", "commission": "government",
+    "party": "party", "alliance": "alliance", "organisation": "other", "organization": "other",
+    "institute": "university", "court": "court", "team": "other", "side": "other",
+}

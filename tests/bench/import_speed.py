@@ -1,0 +1,99 @@
+"""Import throughput and memory: documents per second end to end into SQLite, and RSS over a long batch.
+
+    .venv/bin/python tests/bench/import_speed.py [--documents 10000] [--words 1000]
+
+Builds a corpus of distinct ~1,000-word documents from the fixture and test documents (names, numbers and
+paragraph order varied so no two share a content hash), imports it into a fresh SQLite database with
+the real importer, and prints the rate and the resident memory every 10% of the way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+SURNAMES = ["Petrova", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kovalenko", "Haddad", "Silva", "Novak", "Brennan"]
+FIRST = ["Anna", "Marek", "Leila", "Tomas", "Chiara", "Ivan", "Grace", "Omar", "Sofia", "Pieter"]
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def corpus_sources() -> list[str]:
+    texts = []
+    for folder in (ROOT / "fixtures" / "documents", ROOT / "tests" / "documents"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    return texts
+
+
+def make_document(n: int, sources: list[str], words: int, rng: random.Random) -> str:
+    """A plausible scraped article of about ``words`` words, unique by construction."""
+    base = sources[n % len(sources)]
+    paragraphs = [p for p in base.split("\n\n") if p.strip()]
+    head, rest = paragraphs[:3], paragraphs[3:]
+    body: list[str] = []
+    while sum(len(p.split()) for p in head + body) < words and rest:
+        body.append(rng.choice(rest))
+    person = f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}"
+    extra = (
+        f"“We will publish the figures for quarter {n % 4 + 1} next week,” said {person}, "
+        f"a spokesperson for the Regional Statistics Office {n % 20}."
+    )
+    return "\n\n".join(head + body + [extra, f"Document {n}."]) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=1_000)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsarchive.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from articles.importers import import_paths
+
+    call_command("migrate", verbosity=0)
+
+    rng = random.Random(42)
+    sources = corpus_sources()
+    docs = workdir / "documents"
+    docs.mkdir()
+    total_words = 0
+    for n in range(args.documents):
+        text = make_document(n, sources, args.words, rng)
+        total_words += len(text.split())
+        (docs / f"{n:06d}.txt").write_text(text, encoding="utf-8")
+    print(f"{args.documents} documents, {total_words / args.documents:.0f} words each on average, in {docs}")
+
+    start = time.perf_counter()
+    statuses: dict[str, int] = {}
+    checkpoints = {max(1, args.documents * k // 10) for k in range(1, 11)}
+    print(f"{'documents':>10} {'docs/s':>8} {'RSS MiB':>8}")
+    print(f"{0:>10} {'':>8} {rss_mib():>8.1f}")
+    for done, result in enumerate(import_paths([docs]), start=1):
+        statuses[result.status] = statuses.get(result.status, 0) + 1
+        if done in checkpoints:
+            print(f"{done:>10} {done / (time.perf_counter() - start):>8.0f} {rss_mib():>8.1f}")
+    elapsed = time.perf_counter() - start
+    print(f"imported {args.documents} documents in {elapsed:.1f} s: {args.documents / elapsed:.0f} documents/s; {statuses}")
+
+
+if __name__ == "__main__":
+    main()

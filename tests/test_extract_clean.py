@@ -1,0 +1,163 @@
+"""Cleaning: furniture out, headline once, standfirst, subheadings and typographic repair."""
+
+from articles.extract import extract
+from articles.extract.clean import clean, repair_typography
+
+BODY = (
+    "The council voted on Monday to close the branch library, which has served the town for more "
+    "than forty years, citing the cost of repairing its roof."
+)
+BODY2 = (
+    "Residents said they would challenge the decision and have started a petition that has "
+    "gathered more than 3,000 signatures in a week."
+)
+
+
+def test_share_buttons_cookie_banner_and_subscribe_prompts_are_removed():
+    text = "\n\n".join(
+        [
+            "Council votes to close library",
+            "Spread the love",
+            "Share this:",
+            "Tweet",
+            "We use cookies to give you the best experience. By clicking Accept all you agree.",
+            "Accept all",
+            "Subscribe to our newsletter for the top stories every morning.",
+            BODY,
+            "Share on Facebook | Share on X | Print",
+            BODY2,
+        ]
+    )
+    ex = extract(text)
+    assert ex.title == "Council votes to close library"
+    assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_title_is_taken_once_and_copies_glued_to_the_site_name_give_the_source():
+    text = "\n\n".join(
+        [
+            "Tuesday, December 24",
+            "Council Votes To Close Library",
+            "Local news, Council Votes To Close Library, The Valley Herald",
+            BODY,
+            "Council Votes To Close Library",
+            BODY2,
+            "Council Votes To Close Library, The Valley Herald",
+        ]
+    )
+    ex = extract(text)
+    assert ex.title == "Council Votes To Close Library"
+    assert "Council Votes To Close Library" not in ex.body
+    assert "Tuesday" not in ex.body
+    assert ex.source == "The Valley Herald"
+    assert ex.published_on is None
+
+
+def test_repeated_headline_hides_other_stories_headlines_before_it():
+    text = "\n\n".join(
+        [
+            "Library closure sparks protest",
+            "Mayor Resigns After Funding Scandal Rocks Town Hall!",
+            "Library closure sparks protest",
+            BODY,
+        ]
+    )
+    ex = extract(text)
+    assert ex.title == "Library closure sparks protest"
+    assert "Mayor Resigns" not in ex.body
+
+
+def test_dek_is_the_sentence_like_line_after_the_title():
+    text = "\n\n".join(
+        [
+            "Library closure sparks protest",
+            "Campaigners say the branch is the only warm public space left in the town centre",
+            BODY,
+            BODY2,
+        ]
+    )
+    ex = extract(text)
+    assert ex.dek.startswith("Campaigners say the branch")
+    assert not ex.body.startswith("Campaigners")
+
+
+def test_subheading_becomes_a_marked_paragraph():
+    text = "\n\n".join(["Library closure sparks protest", BODY, "What happens next", BODY2])
+    ex = extract(text)
+    assert ex.paragraphs[1] == "## What happens next"
+    assert ex.paragraphs[2] == BODY2
+
+
+def test_comment_thread_author_bio_and_related_block_are_cut():
+    text = "\n\n".join(
+        [
+            "Library closure sparks protest",
+            "By Jane Porter",
+            BODY,
+            "Related",
+            "Mayor resigns after scandal",
+            "New bus routes announced for spring",
+            BODY2,
+            "Jane Porter is a freelance journalist who writes about local government.",
+            "More Posts - Website - Twitter",
+            "3 comments",
+            "Bob says: I disagree with this decision entirely, it is a waste of money.",
+            "Reply",
+        ]
+    )
+    ex = extract(text)
+    assert ex.paragraphs == [BODY, BODY2]
+    assert ex.authors == ("Jane Porter",)
+    jane = next(p for p in ex.people if p.name == "Jane Porter")
+    assert "freelance journalist" in jane.description
+
+
+def test_captions_and_copyright_lines_are_removed():
+    text = "\n\n".join(
+        [
+            "Library closure sparks protest",
+            "File photo: the library on Main Street",
+            BODY,
+            "Protesters outside the town hall on Monday. (Reuters)",
+            "Photo: John Smith",
+            BODY2,
+            "Copyright © 2023 The Valley Herald. All rights reserved.",
+        ]
+    )
+    ex = extract(text)
+    assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_typographic_repair():
+    assert repair_typography("It ended..") == "It ended."
+    assert repair_typography("Wait...") == "Wait..."
+    assert repair_typography("the paradigm of a“ just world ”is old") == "the paradigm of a “just world” is old"
+    # A closing mark written as an opening one: followed by the attribution.
+    fixed = repair_typography("“We will not accept this, “Smith said.")
+    assert fixed == "“We will not accept this,” Smith said."
+    assert repair_typography("“It is over , ”Jones told reporters.") == "“It is over,” Jones told reporters."
+
+
+def test_whitespace_is_normalised_and_paragraphs_separated_by_one_blank_line():
+    text = "Library  closure\u00a0sparks protest\r\n\r\n\r\n" + BODY.replace(" ", "  ", 3) + "\n\n\n\n" + BODY2
+    ex = extract(text)
+    assert ex.title == "Library closure sparks protest"
+    assert ex.body == BODY + "\n\n" + BODY2
+
+
+def test_hard_wrapped_wire_copy_is_joined():
+    wrapped = "\n".join(
+        [
+            "The council voted on Monday to close the branch library, which has",
+            "served the town for more than forty years, citing the cost of repairing",
+            "its roof.",
+        ]
+    )
+    c = clean("Library closure sparks protest\n\n" + wrapped + "\n\n" + BODY2)
+    assert c.paragraphs[0] == BODY
+
+
+def test_no_title_gives_a_warning():
+    ex = extract("")
+    assert ex.title == ""
+    assert "no title found" in ex.warnings

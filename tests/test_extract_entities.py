@@ -1,0 +1,143 @@
+"""People and organisations: roles, honorifics, aliases, misspellings, acronyms, the gazetteer."""
+
+from articles.extract import Known, KnownOrganisation, KnownPerson, extract
+
+TITLE = "Alliance weighs peacekeeping mission"
+
+
+def ex_of(*paragraphs: str, known: Known | None = None):
+    return extract("\n\n".join([TITLE, *paragraphs]), known=known)
+
+
+def people(ex):
+    return {p.name: p for p in ex.people}
+
+
+def orgs(ex):
+    return {o.name: o for o in ex.organisations}
+
+
+def test_role_before_name_is_split_off():
+    ex = ex_of(
+        "CSTO Secretary-General Stanislav Zas said the alliance was following the talks closely and hoped for calm.",
+        "The political scientist Dmitry Voronkov believes the initiative is aimed at consolidating territorial changes.",
+    )
+    p = people(ex)
+    assert p["Stanislav Zas"].role == "CSTO Secretary-General"
+    assert p["Stanislav Zas"].organisation == "Collective Security Treaty Organization"
+    assert p["Dmitry Voronkov"].role == "political scientist"
+
+
+def test_role_with_organisation_of_the():
+    ex = ex_of("Political expert of the Ukrainian Club Vitaly Litvinenko believes the decision is unlikely to interest anyone.")
+    p = people(ex)
+    assert "Vitaly Litvinenko" in p
+    assert p["Vitaly Litvinenko"].organisation == "Ukrainian Club"
+    assert "Ukrainian Club" in orgs(ex)
+
+
+def test_honorifics_are_not_part_of_the_name():
+    ex = ex_of(
+        "Dr Anna Lee, a senior lecturer in German, said the decision had been taken in secret by the board.",
+        "Mr Petrov added that the union would ballot its members for industrial action next month.",
+    )
+    p = people(ex)
+    assert "Anna Lee" in p and "Dr Anna Lee" not in p
+    assert "Petrov" in p and "Mr Petrov" not in p
+
+
+def test_honorific_surname_folds_into_the_full_name():
+    ex = ex_of(
+        "Dmitri Petrov, the local branch secretary of the union, said members would ballot for action.",
+        "Mr Petrov added that the union had asked to see the financial modelling behind the decision.",
+    )
+    assert [p.name for p in ex.people] == ["Dmitri Petrov"]
+
+
+def test_misspelled_surname_is_an_alias_not_a_second_person():
+    ex = ex_of(
+        "CSTO Secretary-General Stanislav Zas said the alliance was not involved in the talks between the parties.",
+        "In mid-February, Vas addressed the UN Security Council and said the forces were highly trained.",
+        "Later that month, Vas floated the idea of sending peacekeepers to the region, Zas told Reuters.",
+    )
+    p = people(ex)
+    assert set(p) == {"Stanislav Zas"}
+    assert "Vas" in p["Stanislav Zas"].aliases
+
+
+def test_known_person_is_reported_under_the_canonical_name():
+    known = Known(people=(KnownPerson(name="Stanislav Zas", aliases=("Stanislav Vas",), role="CSTO Secretary-General"),))
+    ex = ex_of("Stanislav Vas said on Tuesday that the alliance was following the negotiations closely.", known=known)
+    p = people(ex)
+    assert set(p) == {"Stanislav Zas"}
+    assert "Stanislav Vas" in p["Stanislav Zas"].aliases
+
+
+def test_places_days_sentence_starts_and_organisations_are_not_people():
+    ex = ex_of(
+        "Meeting this month virtually, the Moscow-based staff discussed crisis-response initiatives with member states.",
+        "On Tuesday, Armenia chaired a meeting on arms control. Eastern Europe saw exercises by NATO forces in November.",
+        "The Collective Security Treaty Organization said its forces were ready.",
+    )
+    assert ex.people == ()
+
+
+def test_appositive_and_who_clauses_make_people():
+    ex = ex_of(
+        "Markus Feld, president of the Central Association of Retail Traders (ZVH), said footfall in city centres was down.",
+        "I had a cup of tea with Geoff Armitage, who has led the volunteer team since the start of the project.",
+    )
+    p = people(ex)
+    assert p["Markus Feld"].role.startswith("president of the Central Association")
+    assert "Geoff Armitage" in p
+    o = orgs(ex)
+    assert o["Central Association of Retail Traders"].acronym == "ZVH"
+
+
+def test_gazetteer_full_name_and_acronym_are_one_record():
+    ex = ex_of(
+        "The Collective Security Treaty Organization met on Monday. The CSTO said it would meet NATO and the EU.",
+        "He addressed the UN Security Council, and later the U.N. Security Council issued a statement.",
+    )
+    o = orgs(ex)
+    assert o["Collective Security Treaty Organization"].acronym == "CSTO"
+    assert "CSTO" not in o
+    assert "North Atlantic Treaty Organization" in o and "European Union" in o
+    unsc = o["United Nations Security Council"]
+    assert {"UN Security Council", "U.N. Security Council"} <= set(unsc.aliases)
+    assert "World Health Organization" not in o  # only what the text mentions
+
+
+def test_acronym_definitions_both_ways():
+    ex = ex_of(
+        "The Baltic Power Authority (BPA) has warned of price spikes. BPA said repairs would take months.",
+        "Officials at the VIPA (Vilnius Institute for Policy Analysis) agreed with the assessment.",
+    )
+    o = orgs(ex)
+    assert o["Baltic Power Authority"].acronym == "BPA"
+    assert o["Vilnius Institute for Policy Analysis"].acronym == "VIPA"
+    assert "BPA" not in o
+
+
+def test_media_outlets_are_organisations_of_kind_media():
+    ex = ex_of(
+        "As the BBC Ukrainian Service reported on December 2, experts emphasize the need for unity.",
+        "Zas told Reuters in an interview, and later spoke to the Voice of America.",
+    )
+    o = orgs(ex)
+    assert o["BBC Ukrainian Service"].kind == "media"
+    assert o["Reuters"].kind == "media"
+    assert o["Voice of America"].acronym == "VOA"
+
+
+def test_organisation_named_by_a_common_noun_before_it():
+    ex = ex_of("Analysts at lender Harland Pryce said the figures were welcome, and consultancy Meridian Macro agreed.")
+    o = orgs(ex)
+    assert o["Harland Pryce"].kind == "company"
+    assert "Meridian Macro" in o
+
+
+def test_known_organisation_alias_resolves_to_canonical_name():
+    known = Known(organisations=(KnownOrganisation(name="Northwind Grid Systems", acronym="NWGS", aliases=("Northwind",)),))
+    ex = ex_of("Northwind said on Tuesday it would build the plant near the airport.", known=known)
+    assert "Northwind Grid Systems" in orgs(ex)

@@ -1,0 +1,169 @@
+"""Publication date, byline and publication name."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extract import extract
+from articles.extract.meta import parse_date
+
+BODY = (
+    "The council voted on Monday to close the branch library, which has served the town for more "
+    "than forty years, citing the cost of repairing its roof."
+)
+BODY2 = "Residents said they would challenge the decision and have started a petition that has gathered signatures."
+
+
+def doc(*header: str, body: str = BODY) -> str:
+    return "\n\n".join(["Library closure sparks protest", *header, body, BODY2])
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("2022-03-24", dt.date(2022, 3, 24)),
+        ("March 24, 2022", dt.date(2022, 3, 24)),
+        ("14 June 2023", dt.date(2023, 6, 14)),
+        ("Mar. 24, 2022", dt.date(2022, 3, 24)),
+        ("Wed 14 June 2023 07.00 BST", dt.date(2023, 6, 14)),
+        ("Updated 5:42 PM EST, Thu March 9, 2023", dt.date(2023, 3, 9)),
+        ("24.03.2022", dt.date(2022, 3, 24)),
+    ],
+)
+def test_date_formats(line, expected):
+    assert parse_date(line).date == expected
+
+
+def test_day_month_without_year_is_no_date():
+    assert parse_date("Tuesday, December 24") is None
+    assert parse_date("on March 24") is None
+
+
+def test_published_date_from_a_stand_alone_line():
+    ex = extract(doc("14 June 2023"))
+    assert ex.published_on == dt.date(2023, 6, 14)
+
+
+def test_posted_on_by_gives_date_and_author():
+    ex = extract(doc("Posted on April 2, 2021 by Ruth Callaghan"))
+    assert ex.published_on == dt.date(2021, 4, 2)
+    assert ex.authors == ("Ruth Callaghan",)
+
+
+def test_dateline_with_date_is_stripped_from_the_body():
+    ex = extract(doc(body="March 24, 2022–The Russia-dominated alliance is keeping silent on the crisis, officials said on Thursday."))
+    assert ex.published_on == dt.date(2022, 3, 24)
+    assert ex.body.startswith("The Russia-dominated alliance")
+
+
+def test_wire_dateline_gives_source_but_no_year_means_no_date():
+    ex = extract(doc(body="LONDON, March 24 (Reuters) - British wage growth slowed more sharply than economists had expected."))
+    assert ex.source == "Reuters"
+    assert ex.published_on is None
+
+
+def test_wire_dateline_year_from_header():
+    ex = extract(doc("By Hannah Okoro", "March 3, 2023 11:42 AM GMT", body="LONDON, March 3 (Reuters) - British wage growth slowed more sharply than expected, figures showed."))
+    assert ex.published_on == dt.date(2023, 3, 3)
+    assert ex.authors == ("Hannah Okoro",)
+    assert ex.source == "Reuters"
+
+
+def test_ambiguous_numeric_date_is_reported():
+    ex = extract(doc("Posted 03/04/2022"))
+    assert ex.published_on in {dt.date(2022, 3, 4), dt.date(2022, 4, 3)}
+    assert any("ambiguous numeric date" in w for w in ex.warnings)
+
+
+def test_unambiguous_numeric_date_has_no_warning():
+    ex = extract(doc("Posted 24/03/2022"))
+    assert ex.published_on == dt.date(2022, 3, 24)
+    assert not any("ambiguous" in w for w in ex.warnings)
+
+
+def test_event_date_in_reporting_is_not_the_publication_date():
+    ex = extract(doc(body="Prior to the invasion of Ukraine on February 24, 2022, the topic came up only occasionally in the alliance's statements."))
+    assert ex.published_on is None
+
+
+def test_banner_date_without_year_is_none():
+    ex = extract("\n\n".join(["World newsTuesday, December 24", "Library closure sparks protest", BODY, BODY2]))
+    assert ex.published_on is None
+    assert "Tuesday" not in ex.body
+
+
+def test_byline_with_two_authors_and_a_wire():
+    ex = extract(doc("By Lucia Navarro and Ben Whitaker, Reuters"))
+    assert ex.authors == ("Lucia Navarro", "Ben Whitaker")
+    assert ex.source == "Reuters"
+    assert {p.name for p in ex.people} >= {"Lucia Navarro", "Ben Whitaker"}
+
+
+def test_name_and_role_line_is_a_byline():
+    ex = extract(doc("Catherine Doyle, Education Correspondent", "Wed 14 June 2023 07.00 BST"))
+    assert ex.authors == ("Catherine Doyle",)
+    assert ex.published_on == dt.date(2023, 6, 14)
+
+
+def test_copyright_holder_and_bio_give_the_author():
+    text = "\n\n".join(
+        [
+            "Library closure sparks protest",
+            BODY,
+            BODY2,
+            "Copyright © 2022 Patti Mohr",
+            "Patti Mohr",
+            "Patti Mohr is a U.S.-based journalist. She writes about global diplomacy.",
+            "Leave a Reply",
+        ]
+    )
+    ex = extract(text)
+    assert ex.authors == ("Patti Mohr",)
+    patti = next(p for p in ex.people if p.name == "Patti Mohr")
+    assert patti.description.startswith("Patti Mohr is a U.S.-based journalist")
+    assert "journalist" not in ex.body
+
+
+def test_masthead_is_the_source_but_not_an_organisation_mention():
+    text = "\n\n".join(["Harbour Gazette", "Home | News | Sport | Contact", "Library closure sparks protest", "By Owen Tregear", BODY, BODY2])
+    ex = extract(text)
+    assert ex.source == "Harbour Gazette"
+    assert ex.title == "Library closure sparks protest"
+    assert ex.authors == ("Owen Tregear",)
+    assert "Harbour Gazette" not in {o.name for o in ex.organisations}
+
+
+def test_no_source_when_the_text_does_not_name_one():
+    ex = extract(doc())
+    assert ex.source is None
+    assert ex.authors == ()
+
+
+def test_byline_variants_without_by():
+    ex = extract(doc("Jennifer Rankin in Brussels", "Thu 13 Jul 2023 18.01 BST"))
+    assert ex.authors == ("Jennifer Rankin",)
+    assert ex.published_on == dt.date(2023, 7, 13)
+
+
+def test_all_caps_byline_names_are_title_cased():
+    ex = extract(doc("By DEREK GATOPOULOS and ELENA BECATOROS", "Updated 3:14 PM UTC, July 18, 2023"))
+    assert ex.authors == ("Derek Gatopoulos", "Elena Becatoros")
+    assert ex.published_on == dt.date(2023, 7, 18)
+
+
+def test_headline_standfirst_byline_order():
+    text = "\n\n".join(
+        [
+            "The Northern Courier",
+            "Education",
+            "Staff anger as university axes modern languages",
+            "Degrees in French, German and Russian to close from next year, with up to 40 jobs at risk",
+            "Catherine Doyle, Education Correspondent",
+            BODY,
+            BODY2,
+        ]
+    )
+    ex = extract(text)
+    assert ex.title == "Staff anger as university axes modern languages"
+    assert ex.dek.startswith("Degrees in French")
+    assert ex.source == "The Northern Courier"

@@ -1,0 +1,151 @@
+import json
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Quote
+from sources.models import Organisation, Person
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("import_documents", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+def run_failing(*args) -> tuple[str, str]:
+    out = StringIO()
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_documents", *map(str, args), stdout=out)
+    return out.getvalue(), str(excinfo.value)
+
+
+@pytest.fixture
+def documents(tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(FIXTURES, folder, ignore=shutil.ignore_patterns("*.json"))
+    return folder
+
+
+def test_imports_the_fixture_folder_in_review(documents):
+    out = run(documents)
+    assert out.count("created ") == 2
+    assert "2 document(s): 2 created." in out
+    assert set(Article.objects.values_list("status", flat=True)) == {"in_review"}
+    assert Quote.objects.count() >= 10
+
+
+def test_second_run_changes_nothing(documents):
+    run(documents)
+    counts = (Article.objects.count(), Person.objects.count(), Organisation.objects.count(), Quote.objects.count())
+    out = run(documents)
+    assert "2 unchanged" in out
+    assert counts == (Article.objects.count(), Person.objects.count(), Organisation.objects.count(), Quote.objects.count())
+
+
+def test_publish_and_source_override(documents):
+    run(documents / "002_14cc5189838f7e98.txt", "--publish", "--source", "Wire Desk")
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.source.name == "Wire Desk"
+
+
+def test_dry_run_reports_and_writes_nothing(documents):
+    out = run(documents, "--dry-run")
+    assert out.count("created ") == 2
+    assert "Dry run, nothing written" in out
+    assert Article.objects.count() == Person.objects.count() == Quote.objects.count() == 0
+
+
+def test_json_report(documents):
+    out = run(documents, "--json")
+    report = json.loads(out)
+    assert report["totals"] == {"created": 2}
+    assert {d["filename"] for d in report["documents"]} == {"000_533ad6954ca9e063.txt", "002_14cc5189838f7e98.txt"}
+    assert all(d["quotes"] > 0 for d in report["documents"])
+
+
+def test_changed_document_is_reported_and_skipped_unless_update(documents):
+    run(documents)
+    path = documents / "002_14cc5189838f7e98.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("never happened.", "never happened, A correction was added on Monday."), encoding="utf-8")
+    out = run(documents)
+    assert "changed    002_14cc5189838f7e98.txt" in out and "--update" in out
+    assert "A correction was added" not in Article.objects.get(import_filename=path.name).body
+    out = run(documents, "--update")
+    assert "updated    002_14cc5189838f7e98.txt" in out
+    assert "A correction was added" in Article.objects.get(import_filename=path.name).body
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"   \n\n", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("latin1.txt", "Caf\u00e9 news: \u201cquote\u201d".encode("cp1252"), "not UTF-8"),
+    ],
+)
+def test_bad_files_fail_with_a_reason_and_the_rest_still_import(documents, name, content, reason):
+    (documents / name).write_bytes(content)
+    out, error = run_failing(documents)
+    line = next(line for line in out.splitlines() if name in line)
+    assert line.startswith("failed") and reason in line
+    assert "Traceback" not in out
+    assert "1 of 3 document(s) failed" in error
+    assert Article.objects.count() == 2
+
+
+def test_oversized_file_is_refused(documents, settings):
+    settings.NEWSARCHIVE_MAX_DOCUMENT_BYTES = 1000
+    out, error = run_failing(documents / "000_533ad6954ca9e063.txt")
+    assert "too large" in out
+    assert Article.objects.count() == 0
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    out, error = run_failing(tmp_path / "nowhere.txt", tmp_path / "empty")
+    assert "no such file or folder" in out
+    assert "no documents" in out
+    assert "2 of 2 document(s) failed" in error
+
+
+def test_a_document_without_a_headline_fails_alone(documents):
+    (documents / "notitle.txt").write_text("\n\n", encoding="utf-8")
+    out, _ = run_failing(documents)
+    assert Article.objects.count() == 2
+
+
+def test_export_round_trip(documents, tmp_path, django_db_blocker):
+    run(documents, "--publish")
+    Article.objects.first().tags.add("security")
+    Person.objects.first().tags.add("analysts")
+    fixture = tmp_path / "archive.json"
+    call_command("export_archive", "--output", str(fixture), stderr=StringIO())
+
+    def state():
+        return (
+            sorted(Article.objects.values_list("pk", "title", "slug", "body", "status", "published_on", "source__name", "content_hash")),
+            sorted(Article.objects.values_list("pk", "tags__name", "authors__name", "people__name", "organisations__name")),
+            sorted(Quote.objects.values_list("pk", "text", "speaker__name", "organisation__name", "position", "status")),
+            sorted(Person.objects.values_list("pk", "name", "slug", "role", "description", "tags__name")),
+            sorted(Organisation.objects.values_list("pk", "name", "acronym", "kind")),
+        )
+
+    before = state()
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    Organisation.objects.all().delete()
+    assert Quote.objects.count() == 0
+    call_command("loaddata", str(fixture), stdout=StringIO())
+    assert state() == before
+    assert [p["fields"] for p in json.loads(fixture.read_text()) if p["model"] == "sources.person"][0]["aliases"] is not None
