@@ -88,7 +88,7 @@ class PersonFeed(ArticleFeed):
 
 class SourceFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Source, slug=slug)
+        return get_object_or_404(Source.objects.filter(pk__in=Article.objects.published().values("source_id")), slug=slug)
 
     def title(self, obj):
         return f"newsarchive: articles from {obj.name}"
