@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.extract import Extraction, Known, KnownOrganisation, KnownPerson, extract
@@ -121,80 +122,154 @@ def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
     return Document(path=path, text=text, content_hash=hashlib.sha256(data).hexdigest())
 
 
-# The archive as the extractor's gazetteer
+# The archive in memory: the extractor's gazetteer and the importer's lookup
+
+
+@dataclass
+class _Entry:
+    pk: int
+    name: str
+    aliases: list[str]
+    role: str = ""  # people
+    acronym: str = ""  # organisations
+    has_description: bool = False
+
+
+class ArchiveIndex:
+    """The archive's People and Organisations by every name they go by, kept in memory for a batch.
+
+    It is the extractor's gazetteer (so editors' fixes and merges teach the next import) and spares the
+    importer a query per name. New records join it only once their document's transaction commits.
+    """
+
+    def __init__(self) -> None:
+        self.people: dict[int, _Entry] = {}
+        self.organisations: dict[int, _Entry] = {}
+        self._person_keys: dict[str, int] = {}
+        self._org_keys: dict[str, int] = {}
+        self._acronyms: dict[str, int] = {}
+        self._known: Known | None = None
+        for pk, name, aliases, role, description in Person.objects.values_list(
+            "pk", "name", "aliases", "role", "description"
+        ).iterator():
+            self.add_person(_Entry(pk, name, list(aliases or []), role=role, has_description=bool(description)))
+        for pk, name, aliases, acronym in Organisation.objects.values_list("pk", "name", "aliases", "acronym").iterator():
+            self.add_organisation(_Entry(pk, name, list(aliases or []), acronym=acronym))
+
+    def add_person(self, entry: _Entry) -> None:
+        self.people[entry.pk] = entry
+        for key in (entry.name, *entry.aliases):
+            self._person_keys.setdefault(key.casefold(), entry.pk)
+        self._known = None
+
+    def add_organisation(self, entry: _Entry) -> None:
+        self.organisations[entry.pk] = entry
+        for key in (entry.name, *entry.aliases):
+            self._org_keys.setdefault(key.casefold(), entry.pk)
+        if entry.acronym:
+            self._acronyms.setdefault(entry.acronym.casefold(), entry.pk)
+        self._known = None
+
+    def person(self, name: str) -> _Entry | None:
+        pk = self._person_keys.get(name.casefold())
+        return self.people[pk] if pk is not None else None
+
+    def organisation(self, name: str, acronym: str = "") -> _Entry | None:
+        pk = self._org_keys.get(name.casefold())
+        if pk is None and acronym:
+            pk = self._acronyms.get(acronym.casefold())
+        return self.organisations[pk] if pk is not None else None
+
+    def known(self) -> Known:
+        if self._known is None:
+            self._known = Known(
+                people=tuple(KnownPerson(name=e.name, aliases=tuple(e.aliases), role=e.role) for e in self.people.values()),
+                organisations=tuple(
+                    KnownOrganisation(name=e.name, acronym=e.acronym, aliases=tuple(e.aliases))
+                    for e in self.organisations.values()
+                ),
+            )
+        return self._known
 
 
 def known_from_archive() -> Known:
-    """The archive's curated names, so editors' fixes and merges teach the next import."""
-    people = tuple(
-        KnownPerson(name=name, aliases=tuple(aliases or ()), role=role)
-        for name, aliases, role in Person.objects.values_list("name", "aliases", "role").iterator()
-    )
-    organisations = tuple(
-        KnownOrganisation(name=name, acronym=acronym, aliases=tuple(aliases or ()))
-        for name, acronym, aliases in Organisation.objects.values_list("name", "acronym", "aliases").iterator()
-    )
-    return Known(people=people, organisations=organisations)
+    """The archive's curated names, as the extractor's gazetteer."""
+    return ArchiveIndex().known()
 
 
 # Writing
 
 
 class _Resolver:
-    """Finds or creates People and Organisations for one document, counting the new ones."""
+    """Finds or creates the People and Organisations of one document.
 
-    def __init__(self) -> None:
-        self.new_people = 0
-        self.new_organisations = 0
+    Existing records are found in the index without a query; a row is read and written only when the
+    document adds something to it (a new alias, a role where there was none). Editors' words win: the
+    importer fills what is empty and never overwrites.
+    """
 
-    def person(self, name: str, *, role: str = "", aliases: Iterable[str] = (), description: str = "") -> Person:
-        person = Person.objects.named(name).first() or self._person_by_alias(name)
-        if person is None:
-            person = Person.objects.create(name=name, role=role, description=description)
-            self.new_people += 1
-        changed = person.add_aliases(*(a for a in aliases if a.casefold() != person.name.casefold()))
-        # Editors' words win: fill only what is empty.
-        if role and not person.role:
-            person.role, changed = role, True
-        if description and not person.description:
-            person.description, changed = description, True
-        if changed:
-            person.save()
-        return person
+    def __init__(self, index: ArchiveIndex) -> None:
+        self.index = index
+        self.new_people: list[_Entry] = []
+        self.new_organisations: list[_Entry] = []
+        self.changed_people: list[_Entry] = []
+        self.changed_organisations: list[_Entry] = []
 
-    def organisation(self, name: str, *, acronym: str = "", aliases: Iterable[str] = (), kind: str = "") -> Organisation:
-        org = Organisation.objects.named(name).first()
-        if org is None and acronym:
-            org = Organisation.objects.filter(acronym__iexact=acronym).order_by("pk").first()
-        if org is None:
-            org = self._organisation_by_alias(name)
-        if org is None:
-            valid_kind = kind if kind in Organisation.Kind.values else Organisation.Kind.OTHER
-            org = Organisation.objects.create(name=name, acronym=acronym, kind=valid_kind)
-            self.new_organisations += 1
-        changed = org.add_aliases(*(a for a in aliases if a.casefold() != org.name.casefold()))
-        if acronym and not org.acronym:
-            org.acronym, changed = acronym, True
-        if changed:
-            org.save()
-        return org
+    def person(self, name: str, *, role: str = "", aliases: Iterable[str] = (), description: str = "") -> int:
+        entry = self.index.person(name) or next((e for e in self.new_people if e.name.casefold() == name.casefold()), None)
+        if entry is None:
+            # Not in the index: perhaps created since it was read (another import, a batch not yet committed).
+            person = Person.objects.named(name).first()
+            if person is not None:
+                entry = _Entry(person.pk, person.name, list(person.aliases), role=person.role, has_description=bool(person.description))
+                self.changed_people.append(entry)
+            else:
+                person = Person.objects.create(name=name, role=role, description=description, aliases=[])
+                entry = _Entry(person.pk, person.name, [], role=role, has_description=bool(description))
+                self.new_people.append(entry)
+        known = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
+        new_aliases = [a for a in aliases if a.casefold() not in known]
+        if new_aliases or (role and not entry.role) or (description and not entry.has_description):
+            person = Person.objects.select_for_update().get(pk=entry.pk)
+            person.add_aliases(*new_aliases)
+            person.role = person.role or role
+            person.description = person.description or description
+            person.save(update_fields=["aliases", "role", "description", "updated_at"])
+            self.changed_people.append(
+                _Entry(person.pk, person.name, list(person.aliases), role=person.role, has_description=bool(person.description))
+            )
+        return entry.pk
 
-    @staticmethod
-    def _person_by_alias(name: str) -> Person | None:
-        # Aliases live in a JSON list; narrow with a text match, then compare exactly.
-        folded = name.casefold()
-        for person in Person.objects.filter(aliases__icontains=name):
-            if any(alias.casefold() == folded for alias in person.aliases):
-                return person
-        return None
+    def organisation(self, name: str, *, acronym: str = "", aliases: Iterable[str] = (), kind: str = "") -> int:
+        entry = self.index.organisation(name, acronym) or next(
+            (e for e in self.new_organisations if e.name.casefold() == name.casefold()), None
+        )
+        if entry is None:
+            org = Organisation.objects.named(name).first()
+            if org is not None:
+                entry = _Entry(org.pk, org.name, list(org.aliases), acronym=org.acronym)
+                self.changed_organisations.append(entry)
+            else:
+                valid_kind = kind if kind in Organisation.Kind.values else Organisation.Kind.OTHER
+                org = Organisation.objects.create(name=name, acronym=acronym, kind=valid_kind, aliases=[])
+                entry = _Entry(org.pk, org.name, [], acronym=acronym)
+                self.new_organisations.append(entry)
+        known = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
+        new_aliases = [a for a in (name, *aliases) if a.casefold() not in known]
+        if new_aliases or (acronym and not entry.acronym):
+            org = Organisation.objects.select_for_update().get(pk=entry.pk)
+            org.add_aliases(*new_aliases)
+            org.acronym = org.acronym or acronym
+            org.save(update_fields=["aliases", "acronym", "updated_at"])
+            self.changed_organisations.append(_Entry(org.pk, org.name, list(org.aliases), acronym=org.acronym))
+        return entry.pk
 
-    @staticmethod
-    def _organisation_by_alias(name: str) -> Organisation | None:
-        folded = name.casefold()
-        for org in Organisation.objects.filter(aliases__icontains=name):
-            if any(alias.casefold() == folded for alias in org.aliases):
-                return org
-        return None
+    def commit(self) -> None:
+        """The document's transaction committed: what it created or changed joins the index."""
+        for entry in [*self.new_people, *self.changed_people]:
+            self.index.add_person(entry)
+        for entry in [*self.new_organisations, *self.changed_organisations]:
+            self.index.add_organisation(entry)
 
 
 def _snapshot(extraction: Extraction, *, source: str | None) -> dict:
@@ -224,35 +299,39 @@ def import_document(
     source: str | None = None,
     publish: bool = False,
     update: bool = False,
+    index: ArchiveIndex | None = None,
 ) -> ImportResult:
     """Create or update the article for one extracted document, in one transaction.
 
     Idempotent: the same content again is ``unchanged``; a changed document under a known file name is
     ``changed`` and left alone unless ``update``, which re-applies the extraction while keeping what
     editors decided: fields they edited, confirmed and rejected quotes, tags, people they removed.
+    ``index`` lets a batch share one in-memory view of the archive; without it one is read.
     """
     result = ImportResult(filename=filename, status="created", title=extraction.title, warnings=list(extraction.warnings))
     if not extraction.title.strip():
         result.status, result.message = "failed", "no headline found"
         return result
 
-    same = Article.objects.filter(content_hash=content_hash).only("pk", "title", "import_filename").first()
+    matches = list(
+        Article.objects.filter(Q(content_hash=content_hash) | Q(import_filename=filename)).order_by("-created_at")
+    )
+    same = next((a for a in matches if a.content_hash == content_hash), None)
     if same is not None:
         result.status = "unchanged" if same.import_filename == filename else "duplicate"
         result.message = f"already imported as “{same.title}”" + (
             "" if same.import_filename == filename else f" from {same.import_filename or 'the admin'}"
         )
         return result
-    previous = Article.objects.filter(import_filename=filename).order_by("-created_at").first()
+    previous = next((a for a in matches if a.import_filename == filename), None)
     if previous is not None and not update:
         result.status = "changed"
         result.message = f"differs from the imported “{previous.title}”; skipped (use --update to re-import it)"
         return result
 
     source_name = source or extraction.source
-    resolver = _Resolver()
+    resolver = _Resolver(index if index is not None else ArchiveIndex())
     with transaction.atomic():
-        source_obj = _source(source_name)
         people = {
             p.name: resolver.person(p.name, role=p.role, aliases=p.aliases, description=p.description)
             for p in extraction.people
@@ -264,24 +343,34 @@ def import_document(
             o.name: resolver.organisation(o.name, acronym=o.acronym, aliases=o.aliases, kind=o.kind)
             for o in extraction.organisations
         }
-        for mention in extraction.people:
-            if mention.organisation and mention.organisation in organisations:
-                people[mention.name].organisations.add(organisations[mention.organisation])
-
+        Person.organisations.through.objects.bulk_create(
+            [
+                Person.organisations.through(person_id=people[m.name], organisation_id=organisations[m.organisation])
+                for m in extraction.people
+                if m.organisation in organisations
+            ],
+            ignore_conflicts=True,
+        )
         snapshot = _snapshot(extraction, source=source_name)
-        previous_snapshot = dict(previous.extracted) if previous is not None else None
         if previous is None:
-            article = _create_article(extraction, snapshot, filename=filename, content_hash=content_hash, source=source_obj, publish=publish)
+            article = _create_article(
+                extraction, snapshot, filename=filename, content_hash=content_hash, source=_source(source_name), publish=publish
+            )
+            _link(article, snapshot, people, organisations)
         else:
-            article = _update_article(previous, extraction, snapshot, content_hash=content_hash, source=source_obj, publish=publish)
+            previous_snapshot = dict(previous.extracted or {})
+            article = _update_article(
+                previous, extraction, snapshot, content_hash=content_hash, source=_source(source_name), publish=publish
+            )
+            _relink(article, snapshot, people, organisations, previous_snapshot=previous_snapshot)
             result.status = "updated"
-        _apply_relations(article, snapshot, people, organisations, previous_snapshot=previous_snapshot)
-        result.quotes = _replace_quotes(article, extraction, people, organisations)
+        result.quotes = _replace_quotes(article, extraction, people, organisations, new=previous is None)
+        transaction.on_commit(resolver.commit)
 
     result.slug = article.slug
     result.title = article.title
-    result.people, result.new_people = len(people), resolver.new_people
-    result.organisations, result.new_organisations = len(organisations), resolver.new_organisations
+    result.people, result.new_people = len(people), len(resolver.new_people)
+    result.organisations, result.new_organisations = len(organisations), len(resolver.new_organisations)
     return result
 
 
@@ -323,31 +412,46 @@ def _update_article(article: Article, extraction, snapshot, *, content_hash, sou
     return article
 
 
-def _apply_relations(article, snapshot, people, organisations, *, previous_snapshot) -> None:
-    """Set authors, people and organisations; on update, apply only what the extraction changed.
+_RELATIONS = {"authors": "person_id", "people": "person_id", "organisations": "organisation_id"}
 
-    An editor's removal of a wrongly extracted person survives a re-import, and so does an addition.
-    """
-    wanted = {
+
+def _wanted(snapshot, people, organisations) -> dict[str, list[int]]:
+    return {
         "authors": [people[n] for n in snapshot["authors"]],
         "people": [people[n] for n in snapshot["people"]],
         "organisations": [organisations[n] for n in snapshot["organisations"]],
     }
-    for relation, objects in wanted.items():
+
+
+def _link(article, snapshot, people, organisations) -> None:
+    """A new article's authors, people and organisations: one insert per relation."""
+    for relation, pks in _wanted(snapshot, people, organisations).items():
+        through = getattr(Article, relation).through
+        through.objects.bulk_create(
+            [through(article_id=article.pk, **{_RELATIONS[relation]: pk}) for pk in dict.fromkeys(pks)]
+        )
+
+
+def _relink(article, snapshot, people, organisations, *, previous_snapshot) -> None:
+    """Apply only what the extraction changed since the last import.
+
+    An editor's removal of a wrongly extracted person survives a re-import, and so does an addition.
+    """
+    previous = {relation: set(previous_snapshot.get(relation, [])) for relation in _RELATIONS}
+    current = {"authors": set(snapshot["authors"]), "people": set(snapshot["people"]), "organisations": set(snapshot["organisations"])}
+    lookup = {"authors": people, "people": people, "organisations": organisations}
+    for relation in _RELATIONS:
         manager = getattr(article, relation)
-        if previous_snapshot is None:
-            manager.set(objects)
-            continue
-        old = set(previous_snapshot.get(relation, []))
-        new = {obj.name for obj in objects}
-        manager.add(*(obj for obj in objects if obj.name not in old))
-        manager.remove(*manager.filter(name__in=old - new))
+        manager.add(*(lookup[relation][n] for n in current[relation] - previous[relation]))
+        manager.remove(*manager.filter(name__in=previous[relation] - current[relation]))
 
 
-def _replace_quotes(article, extraction, people, organisations) -> int:
+def _replace_quotes(article, extraction, people, organisations, *, new: bool) -> int:
     """Write the extracted quotes, keeping every quote an editor confirmed or rejected."""
-    decided = list(article.quotes.exclude(status=Quote.Status.EXTRACTED).only("position", "text"))
-    article.quotes.filter(status=Quote.Status.EXTRACTED).delete()
+    decided = []
+    if not new:
+        decided = list(article.quotes.exclude(status=Quote.Status.EXTRACTED).only("position", "text"))
+        article.quotes.filter(status=Quote.Status.EXTRACTED).delete()
     taken_positions = {q.position for q in decided}
     taken_texts = {" ".join(q.text.split()).casefold() for q in decided}
     max_attribution = Quote._meta.get_field("attribution").max_length
@@ -355,8 +459,8 @@ def _replace_quotes(article, extraction, people, organisations) -> int:
         Quote(
             article=article,
             text=q.text,
-            speaker=people.get(q.speaker) if q.speaker else None,
-            organisation=organisations.get(q.organisation) if q.organisation else None,
+            speaker_id=people.get(q.speaker) if q.speaker else None,
+            organisation_id=organisations.get(q.organisation) if q.organisation else None,
             attribution=q.attribution[:max_attribution],
             position=q.position,
         )
@@ -394,14 +498,14 @@ def import_found(
     dry_run: bool = False,
 ) -> Iterator[ImportResult]:
     """Import what :func:`find_documents` found; see :func:`import_paths`."""
-    known = known_from_archive()
+    index = ArchiveIndex()
     for item in items:
         if isinstance(item, DocumentError):
             yield ImportResult(filename=str(item).split(":", 1)[0], status="failed", message=str(item).split(": ", 1)[-1])
             continue
         try:
             document = read_document(item)
-            extraction = extract(document.text, known=known)
+            extraction = extract(document.text, known=index.known())
             with transaction.atomic():
                 result = import_document(
                     extraction,
@@ -410,6 +514,7 @@ def import_found(
                     source=source,
                     publish=publish,
                     update=update,
+                    index=index,
                 )
                 if dry_run:
                     transaction.set_rollback(True)
@@ -420,23 +525,4 @@ def import_found(
         except Exception as exc:  # one broken document must not stop a batch of thousands
             logger.exception("Importing %s failed", item)
             result = ImportResult(filename=item.name, status="failed", message=f"could not be imported ({type(exc).__name__}: {exc})")
-        if result.status in ("created", "updated") and not dry_run:
-            known = _grow(known, extraction)
         yield result
-
-
-def _grow(known: Known, extraction: Extraction) -> Known:
-    """The gazetteer plus what one document added, so the next document in the batch benefits."""
-    people = {p.name.casefold() for p in known.people}
-    orgs = {o.name.casefold() for o in known.organisations}
-    new_people = tuple(
-        KnownPerson(name=p.name, aliases=p.aliases, role=p.role) for p in extraction.people if p.name.casefold() not in people
-    )
-    new_orgs = tuple(
-        KnownOrganisation(name=o.name, acronym=o.acronym, aliases=o.aliases)
-        for o in extraction.organisations
-        if o.name.casefold() not in orgs
-    )
-    if not new_people and not new_orgs:
-        return known
-    return Known(people=known.people + new_people, organisations=known.organisations + new_orgs)

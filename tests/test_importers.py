@@ -163,7 +163,7 @@ def test_organisation_resolves_by_acronym_and_learns_aliases():
     )
     un.refresh_from_db()
     assert Organisation.objects.count() == 1
-    assert un.aliases == ["U.N. Security Council"]
+    assert un.aliases == ["UN Security Council body", "U.N. Security Council"]
 
 
 def test_organisation_speaking_in_a_quote():
