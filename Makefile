@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate import test test-postgres bench bench-extract check clean
+.PHONY: install run migrate test test-postgres bench bench-extract bench-import check clean
 
 install: $(VENV)/.installed
 
@@ -48,6 +48,10 @@ check: install
 bench-extract: install
 	$(BIN)/python tests/bench/extract_quality.py
 	$(BIN)/python tests/bench/extract_speed.py
+
+# End-to-end import into a fresh SQLite file: documents per second, and memory over a long batch.
+bench-import: install
+	$(BIN)/python tests/bench/import_speed.py --documents $${DOCUMENTS:-10000}
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
