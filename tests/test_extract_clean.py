@@ -161,3 +161,33 @@ def test_no_title_gives_a_warning():
     ex = extract("")
     assert ex.title == ""
     assert "no title found" in ex.warnings
+
+
+def test_fixed_width_wire_copy_is_rejoined_but_header_lines_are_not():
+    text = "\n".join(
+        [
+            "Oil prices rise as producers signal further output cuts",
+            "",
+            "By Alex Lawler and Ron Bousso, Reuters",
+            "Updated 9:42 AM GMT, Mon March 4, 2024",
+            "",
+            "Brent crude futures rose 1.2% to $86.10 a barrel by 0930 GMT. U.S. West",
+            "Texas Intermediate crude was up 1.1% at $82.70 in early trade in",
+            "Asia, extending gains from the previous session.",
+            "",
+            "\"The market is pricing in a tighter balance for the fourth quarter,\"",
+            "said Giovanni Staunovo, an analyst at UBS. \"Inventories are drawing.\"",
+        ]
+    )
+    ex = extract(text)
+    assert ex.paragraphs[0].startswith("Brent crude") and "U.S. West Texas Intermediate" in ex.paragraphs[0]
+    assert ex.authors == ("Alex Lawler", "Ron Bousso")
+    assert ex.quotes[0].speaker == "Giovanni Staunovo"
+
+
+def test_url_line_becomes_the_url_and_leaves_the_body():
+    text = "\n\n".join(["https://example.org/news/2024/library-closure", "Library closure sparks protest", BODY, BODY2])
+    ex = extract(text)
+    assert ex.url == "https://example.org/news/2024/library-closure"
+    assert ex.title == "Library closure sparks protest"
+    assert "https://" not in ex.body

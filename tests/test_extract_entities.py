@@ -141,3 +141,60 @@ def test_known_organisation_alias_resolves_to_canonical_name():
     known = Known(organisations=(KnownOrganisation(name="Northwind Grid Systems", acronym="NWGS", aliases=("Northwind",)),))
     ex = ex_of("Northwind said on Tuesday it would build the plant near the airport.", known=known)
     assert "Northwind Grid Systems" in orgs(ex)
+
+
+def test_words_inside_a_title_are_not_a_name():
+    ex = ex_of("Northwind's Chief Operating Officer, Samuel K. Osei, said construction will begin in the spring.")
+    assert [p.name for p in ex.people] == ["Samuel K. Osei"]
+    assert "Chief Operating Officer" in ex.people[0].role
+
+
+def test_capitalised_places_with_a_verb_are_not_people():
+    ex = ex_of(
+        "The White House said in a statement that the president would sign the bill on Friday.",
+        "If you walked the Rochdale Canal above Todmorden last year, you saw the works. Police Scotland said no arrests were made.",
+    )
+    assert ex.people == ()
+    assert "White House" in orgs(ex)
+
+
+def test_publication_named_in_the_body_is_an_organisation_not_a_person():
+    text = "\n\n".join(
+        [
+            "Dalmatia Daily | News | Economy | Islands",
+            "Government doubles ferry subsidy for small islands",
+            "By Marko Jurić",
+            "“The government has had seven years to do this,” opposition MP Nikola Perić told Dalmatia Daily on Friday.",
+            "The subsidy will double from next year, the ministry said in a statement on its website.",
+        ]
+    )
+    ex = extract(text)
+    assert ex.source == "Dalmatia Daily"
+    assert orgs(ex)["Dalmatia Daily"].kind == "media"
+    assert "Dalmatia Daily" not in people(ex)
+    assert ex.quotes[0].speaker == "Nikola Perić"
+
+
+def test_role_of_an_organisation_with_for_in_its_name():
+    ex = ex_of(
+        "Director of the Center for Eastern Studies Pavel Kovalenko is more cautious about the roadmaps.",
+        "\"Nobody has seen the texts of the programs,\" notes the political analyst.",
+    )
+    p = people(ex)
+    assert p["Pavel Kovalenko"].role == "Director of the Center for Eastern Studies"
+    assert p["Pavel Kovalenko"].organisation == "Center for Eastern Studies"
+    assert "Center for Eastern Studies" in orgs(ex)
+    assert ex.quotes[0].speaker == "Pavel Kovalenko"
+
+
+def test_known_person_found_by_surname_or_its_misspelling_alone():
+    known = Known(people=(KnownPerson(name="Stanislav Zas", role="CSTO Secretary-General"),))
+    ex = ex_of(
+        "In mid-February, Vas addressed the council and said the forces were trained.",
+        "“We very much hope the parties will find a solution,” Vas said in February.",
+        known=known,
+    )
+    p = people(ex)
+    assert set(p) == {"Stanislav Zas"}
+    assert "Vas" in p["Stanislav Zas"].aliases
+    assert ex.quotes[0].speaker == "Stanislav Zas"

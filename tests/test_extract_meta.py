@@ -167,3 +167,20 @@ def test_headline_standfirst_byline_order():
     assert ex.title == "Staff anger as university axes modern languages"
     assert ex.dek.startswith("Degrees in French")
     assert ex.source == "The Northern Courier"
+
+
+def test_author_bio_that_covers_a_beat_names_the_publication():
+    text = "\n\n".join(
+        [
+            "City council approves new bike lanes",
+            "April 11, 2024 | By Tom Reyes",
+            BODY,
+            BODY2,
+            "Tom Reyes covers city hall for the Valley Tribune. Reach him by email.",
+        ]
+    )
+    ex = extract(text)
+    assert ex.authors == ("Tom Reyes",)
+    assert ex.published_on == dt.date(2024, 4, 11)
+    assert "covers city hall" not in ex.body
+    assert ex.source == "Valley Tribune"

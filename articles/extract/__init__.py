@@ -5,11 +5,7 @@ Standard library only, so the importer, the tests and batch jobs can run it with
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .clean import clean
-from .entities import Entities, OrgMention
-from .forms import FormIndex
 from .entities import build as _build_entities
 from .meta import extract_meta
 from .quotes import extract_quotes
@@ -35,27 +31,6 @@ __all__ = [
 ]
 
 
-def _with_publication(ents: Entities, source: str, body: str) -> Entities:
-    """The publication is an organisation only where its own body text names it ("told Dalmatia Daily")."""
-    if any(o.name == source or source in o.aliases for o in ents.organisations):
-        return ents
-    spans = [OrgMention(s, e, source) for s, e, _f in FormIndex((source,)).find(body)]
-    if not spans:
-        return ents
-    orgs = ents.organisations + (OrganisationMention(name=source, kind="media"),)
-    forms = dict(ents.surface_to_org)
-    forms[source] = source
-    kinds = dict(ents.org_kinds)
-    kinds[source] = "media"
-    return replace(
-        ents,
-        organisations=orgs,
-        org_spans=tuple(sorted(ents.org_spans + tuple(spans), key=lambda x: x.start)),
-        surface_to_org=forms,
-        org_kinds=kinds,
-    )
-
-
 def extract(text: str, *, known: Known | None = None) -> Extraction:
     """Extract title, body, metadata, entities and quotes from one scraped article.
 
@@ -70,6 +45,7 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
         site_suffixes=list(cleaned.site_suffixes),
         masthead=cleaned.masthead,
         about_org=cleaned.about_org,
+        bios=tuple(b for _, b in cleaned.bios),
         bio_names=[n for n, _ in cleaned.bios if n],
         author_name_lines=list(cleaned.author_name_lines),
         full_text=text or "",
@@ -86,9 +62,7 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
             first = a.split()[0]
             if first in bios:
                 bios[a] = bios.pop(first)
-    ents = _build_entities(body, known, meta.authors, bios)
-    if meta.source:
-        ents = _with_publication(ents, meta.source, body)
+    ents = _build_entities(body, known, meta.authors, bios, publication=meta.source)
     quotes, quote_warnings = extract_quotes(body, paragraphs, ents)
     authors = tuple(
         next((p.name for p in ents.people if p.name == a or a in p.aliases), a) for a in meta.authors
@@ -100,6 +74,7 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
         authors=authors,
         source=meta.source,
         published_on=meta.published_on,
+        url=cleaned.url,
         people=ents.people,
         organisations=ents.organisations,
         quotes=tuple(quotes),

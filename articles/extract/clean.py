@@ -7,7 +7,9 @@ much as what they say, and hands the lines it removed to ``meta`` for the byline
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -22,6 +24,9 @@ _SPACE_TABLE = str.maketrans(
 )
 _SPACE_REPLACEMENTS = tuple((k if isinstance(k, str) else chr(k), v or "") for k, v in _SPACE_TABLE.items())
 _MULTISPACE_RE = re.compile(r" {2,}")
+_URL_LINE_RE = re.compile(r"^(?:(?:url|source|link|permalink|canonical)\s*:\s*)?<?(?P<url>https?://\S+?)>?$", re.IGNORECASE)
+_CURLY_RE = re.compile("[“”]")
+_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n\s*")
 _KEY_RE = re.compile(r"[\W_]+")
 _TERMINAL_RE = re.compile(r"[.!?…:;][\"”’»)\]]*$|[\"”»]$")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’»)\]]*$")
@@ -89,6 +94,7 @@ class Cleaned:
     wire_credit: str | None = None
     masthead: str = ""
     about_org: str = ""
+    url: str = ""
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -98,26 +104,41 @@ def _split_lines(text: str) -> list[_Line]:
             text = text.replace(ch, rep)
     lines: list[_Line] = []
     block = 0
-    prev_blank = True
-    for raw in text.split("\n"):
-        s = _MULTISPACE_RE.sub(" ", raw).strip() if "  " in raw else raw.strip()
-        if not s:
-            if not prev_blank:
-                block += 1
-            prev_blank = True
+    for chunk in _BLANK_LINES_RE.split(text):
+        raw_lines = [_MULTISPACE_RE.sub(" ", r).strip() if "  " in r else r.strip() for r in chunk.split("\n")]
+        raw_lines = [r for r in raw_lines if r]
+        if not raw_lines:
             continue
-        prev_blank = False
-        if lines and lines[-1].block == block and _continues(lines[-1].text, s):
-            lines[-1].text += " " + s
+        if _is_wrapped_block(raw_lines):
+            lines.append(_Line(" ".join(raw_lines), block))
         else:
-            lines.append(_Line(s, block))
+            start = len(lines)
+            for r in raw_lines:
+                if len(lines) > start and _continues(lines[-1].text, r):
+                    lines[-1].text += " " + r
+                else:
+                    lines.append(_Line(r, block))
+        block += 1
     return lines
+
+
+def _is_wrapped_block(raw_lines: list[str]) -> bool:
+    """Fixed-width wire copy: every line but the last cut at about the same column."""
+    if len(raw_lines) < 2:
+        return False
+    body = raw_lines[:-1]
+    lengths = [len(r) for r in body]
+    if min(lengths) < 45 or max(lengths) > 95 or max(lengths) - min(lengths) > 35:
+        return False
+    if any((is_headline_like(r) and _words(r) <= 6) or _is_meta_line(r, True) or _is_furniture(r) for r in raw_lines):
+        return False
+    return len(raw_lines[-1]) <= max(lengths) + 5
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """Hard-wrapped wire copy: a long line cut mid-sentence, resumed in lower case."""
     if re.search(r"\s[—–-]{1,2}$", prev) and _words(prev) <= 8:
-        return True  # a dateline on its own line: "Millbrook, Pennsylvania —"
+        return True  # a dateline on its own line: "Springfield, Illinois —"
     if len(prev) < 45 or _TERMINAL_RE.search(prev):
         return False
     c = nxt[0]
@@ -126,6 +147,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
     best: tuple[float, int] | None = None
+    key_counts = Counter(keys)
     nav_run = _nav_runs(lines[:limit])
     mast_idx = next((j for j in range(min(limit, 4)) if not _is_furniture(lines[j].text) and not is_date_line(lines[j].text)), -1)
     if mast_idx >= 0 and not _is_name_like(_NAV_SEP_RE.split(lines[mast_idx].text)[0].strip()):
@@ -143,8 +165,10 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
         if _is_nav_line(t) or re.search(r"\s[—–-]{1,2}$", t) or (t.isupper() and n <= 6):
             continue
         score = 0.0
-        repeats = sum(1 for j, kk in enumerate(keys) if j != i and kk == k)
-        glued = sum(1 for j, kk in enumerate(keys) if j != i and kk != k and len(k) >= 20 and k in kk and not _is_furniture(lines[j].text))
+        repeats = key_counts[k] - 1
+        glued = 0
+        if len(k) >= 20:
+            glued = sum(1 for j, kk in enumerate(keys) if kk != k and k in kk and not _is_furniture(lines[j].text))
         score += 3.0 * min(repeats + glued, 3)
         if 4 <= n <= 25:
             score += 2
@@ -242,6 +266,7 @@ def _is_name_like(t: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"of", "the", "and", "&", "for", "on", "de"} for w in toks)
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_furniture(line: str) -> bool:
     if len(line) > 600:
         return False  # a paragraph of reporting, never a button or a banner
@@ -262,6 +287,8 @@ _HAS_FULL_DATE_RE = re.compile(
 _INLINE_BYLINE_RE = re.compile(r"(?:^|[–—|-]\s*|,\s*)by\s+(?P<names>[A-Z][^|–—]{2,80})$", re.IGNORECASE)
 
 
+# Markers that could also be a subheading; they only start the comments in the second half.
+_WEAK_COMMENT_MARK_RE = re.compile(r"^(?:comments?|discussion|what\s+do\s+you\s+think\??|have\s+your\s+say)\s*:?\s*$", re.IGNORECASE)
 _NAME_IN_PLACE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
@@ -281,20 +308,36 @@ def name_role_byline(line: str) -> str:
     return ""
 
 
+_DIGIT_RE = re.compile(r"\d")
+_META_START_RE = re.compile(r"^(?:published|posted|updated|last\s+updated|first\s+published)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
 def _is_meta_line(line: str, near_top: bool = False) -> bool:
-    if _words(line) > 25:
+    """Byline, dateline or date: short lines only, so reporting paragraphs cost one length check."""
+    if len(line) > 220:
         return False
-    if near_top and _words(line) <= 16 and not _SENTENCE_END_RE.search(line):
-        if _HAS_FULL_DATE_RE.search(line) or name_role_byline(line) or _INLINE_BYLINE_RE.search(line):
+    n = _words(line)
+    if n > 25:
+        return False
+    has_digit = _DIGIT_RE.search(line) is not None
+    low = line.lower()
+    if near_top and n <= 16 and not _SENTENCE_END_RE.search(line):
+        if (has_digit and _HAS_FULL_DATE_RE.search(line)) or name_role_byline(line) or ("by " in low and _INLINE_BYLINE_RE.search(line)):
             return True
-    if lx.POSTED_BY_RE.search(line) or lx.AUTHOR_LABEL_RE.match(line):
+    if "by" in low and lx.POSTED_BY_RE.search(line):
         return True
-    m = lx.BYLINE_RE.match(line)
-    if m and _words(line) <= 14:
+    if ":" in line and lx.AUTHOR_LABEL_RE.match(line):
         return True
-    if re.match(r"^(?:published|posted|updated|last\s+updated|first\s+published)\b", line, re.IGNORECASE):
+    if n <= 14 and lx.BYLINE_RE.match(line):
         return True
-    return is_date_line(line)
+    if _META_START_RE.match(line):
+        return True
+    return has_digit and is_date_line(line)
+
+
+def _has_copyright(line: str) -> bool:
+    return "©" in line or "opyright" in line or "OPYRIGHT" in line
 
 
 def _site_suffix(line: str, title: str) -> str:
@@ -339,7 +382,7 @@ def _repair_curly_quotes(p: str) -> str:
     """
     if "“" not in p and "”" not in p:
         return p
-    marks = [i for i, ch in enumerate(p) if ch in "“”"]
+    marks = [m.start() for m in _CURLY_RE.finditer(p)]
     roles: list[str] = []
     depth = 0
     for n, i in enumerate(marks):
@@ -433,7 +476,7 @@ def clean(text: str) -> Cleaned:
     for j in range(0, hdr_end + 1):
         lines[j].kind = "header"
         t = lines[j].text
-        if _is_meta_line(t, near_top=True) or re.search(r"©|copyright", t, re.IGNORECASE):
+        if _is_meta_line(t, near_top=True) or _has_copyright(t):
             meta_lines.append(_meta_form(t))
         if title and j != ti:
             suf = _site_suffix(t, title)
@@ -445,18 +488,24 @@ def clean(text: str) -> Cleaned:
     # Byline names seen anywhere let us recognise the author's stand-alone name and bio.
     author_hints: set[str] = set()
     for l in lines:
+        if len(l.text) > 220:
+            continue
+        low = l.text.lower()
         for rx in (lx.POSTED_BY_RE, lx.BYLINE_RE, lx.AUTHOR_LABEL_RE):
+            if rx is not lx.AUTHOR_LABEL_RE and "by" not in low:
+                continue
             m = rx.search(l.text) if rx is lx.POSTED_BY_RE else rx.match(l.text)
             if m and _words(l.text) <= 25:
                 for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
                     if looks_like_person(part.strip(" .")):
                         author_hints.add(part.strip(" .").lower())
-        cm = lx.COPYRIGHT_HOLDER_RE.search(l.text) if re.search(r"©|copyright", l.text, re.IGNORECASE) else None
+        cm = lx.COPYRIGHT_HOLDER_RE.search(l.text) if _has_copyright(l.text) else None
         if cm and looks_like_person(cm.group("holder").strip(" .")):
             author_hints.add(cm.group("holder").strip(" .").lower())
 
     n = len(lines)
     about_org = ""
+    url = next((m.group("url") for l in lines[: hdr_end + 1] if (m := _URL_LINE_RE.match(l.text))), "")
     i = hdr_end + 1
     caption_block = -1
     related_mode = False
@@ -465,7 +514,8 @@ def clean(text: str) -> Cleaned:
         l = lines[i]
         t = l.text
         k = keys[i]
-        if lx.COMMENTS_START_RE.match(t) and i > hdr_end + 1:
+        cm_start = lx.COMMENTS_START_RE.match(t) if i > hdr_end + 1 else None
+        if cm_start and (i >= n // 2 or not _WEAK_COMMENT_MARK_RE.match(t)):
             for j in range(i, n):
                 lines[j].kind = "comments"
             break
@@ -485,6 +535,12 @@ def clean(text: str) -> Cleaned:
                 i += 1
                 continue
             about_mode = False
+        if _URL_LINE_RE.match(t):
+            l.kind = "url"
+            if not url:
+                url = _URL_LINE_RE.match(t).group("url")
+            i += 1
+            continue
         if title_key and k == title_key:
             l.kind = "title"
         elif title_key and len(title_key) >= 15 and title_key in k:
@@ -492,12 +548,12 @@ def clean(text: str) -> Cleaned:
             suf = _site_suffix(t, title)
             if suf:
                 site_suffixes.append(suf)
-            if re.search(r"©|copyright", t, re.IGNORECASE):
+            if _has_copyright(t):
                 meta_lines.append(t)
             caption_block = l.block
         elif l.block == caption_block and _words(t) <= 45:
             l.kind = "caption"
-        elif (am := _ABOUT_ORG_RE.match(t)) and i >= n // 2 and not lx.ABOUT_AUTHOR_RE.match(t):
+        elif (am := _ABOUT_ORG_RE.match(t)) and i >= n // 2 and not lx.ABOUT_AUTHOR_RE.match(t) and am.group("org").lower() not in _NAV_WORDS | {"us", "me", "this", "our", "the"}:
             about_org = am.group("org")
             for j in range(i, n):
                 lines[j].kind = "about"
@@ -513,7 +569,7 @@ def clean(text: str) -> Cleaned:
             meta_lines.append(_meta_form(t))
         elif _is_furniture(t):
             l.kind = "furniture"
-            if re.search(r"©|copyright", t, re.IGNORECASE):
+            if _has_copyright(t):
                 meta_lines.append(t)
         elif (bm := lx.AUTHOR_BIO_RE.match(t)) and (
             bm.group("name").lower() in author_hints
@@ -610,5 +666,6 @@ def clean(text: str) -> Cleaned:
         wire_credit=wire_credit,
         masthead=masthead,
         about_org=about_org,
+        url=url,
         warnings=tuple(warnings),
     )

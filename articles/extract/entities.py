@@ -57,6 +57,13 @@ _ACRONYM_REV_RE = re.compile(rf"(?<![\w])(?P<acr>[{_UP}][A-Z&]{{1,8}})[ \t]+\((?
 _ORG_RUN_RE = re.compile(
     rf"(?<![\w'’-]){_TOKEN}(?:[ \t]+(?:(?:of|for|and|the|on|de|du|des|&)[ \t]+){{0,2}}{_TOKEN})*"
 )
+_CAPW = rf"[{_UP}][\w'’-]*"
+_LISTED_BODY_RE = re.compile(
+    rf"\b(?:Ministry|Department|Office|Secretariat|Commission|Committee)\s+(?:of|for)\s+(?:the\s+)?{_CAPW}(?:\s+{_CAPW})*"
+    rf"(?:,\s+{_CAPW}(?:\s+{_CAPW})*)+,?\s+and\s+{_CAPW}(?:\s+{_CAPW})*"
+)
+_NAME_PARTICLES = frozenset("de da di van von der den bin ibn al el le la du dos del ter ten y".split())
+_LEADING_DET_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "&"})
 _LEADING_JUNK = frozenset(
     """the a an in on at for and but as by of to with from this that these after before when while
@@ -68,6 +75,15 @@ _LEADING_JUNK = frozenset(
 @functools.lru_cache(maxsize=65536)
 def _norm_token(tok: str) -> str:
     return _POSSESSIVE_RE.sub("", tok).rstrip(".").lower() if tok[-1:] in "s'’." else tok.lower()
+
+
+@functools.lru_cache(maxsize=4)
+def _cap_words(text: str) -> dict[str, list[int]]:
+    """Each capitalised word of the text and where it occurs."""
+    out: dict[str, list[int]] = {}
+    for m in _CAP_WORD_RE.finditer(text):
+        out.setdefault(m.group(0), []).append(m.start())
+    return out
 
 
 @functools.lru_cache(maxsize=4)
@@ -105,7 +121,7 @@ def _is_prefix_token(tok: str) -> bool:
     if "-" in low and all(p in lx.ROLE_NOUNS or p in lx.ROLE_MODIFIERS or p in {"general", "elect", "chief"} for p in low.split("-")):
         return True
     stripped = tok.rstrip(".")
-    return stripped.isupper() and len(stripped) >= 2  # acronyms: "CSTO Secretary-General"
+    return stripped.isupper() and len(stripped) >= 2  # acronyms: "NATO Secretary-General"
 
 
 # --------------------------------------------------------------------------- organisations
@@ -127,8 +143,28 @@ class _Gaz:
     entries: tuple[tuple[str, str, tuple[str, ...], str], ...]
 
 
-@functools.lru_cache(maxsize=16)
+_BY_IDENTITY: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def _per_known(kind: str, known: Known | None, make):  # type: ignore[no-untyped-def]
+    """Cache by identity: hashing a gazetteer of thousands of entries on every document would
+    cost more than the extraction, and the importer passes the same ``Known`` object each time."""
+    key = (kind, id(known))
+    hit = _BY_IDENTITY.get(key)
+    if hit is not None and hit[0] is known:
+        return hit[1]
+    value = make(known)
+    if len(_BY_IDENTITY) >= 16:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[key] = (known, value)
+    return value
+
+
 def _gazetteer(known: Known | None) -> _Gaz:
+    return _per_known("gazetteer", known, _build_gazetteer)
+
+
+def _build_gazetteer(known: Known | None) -> _Gaz:
     """One alternation over every spelling; rebuilt only when the archive's gazetteer changes."""
     entries: list[tuple[str, str, tuple[str, ...], str]] = []
     if known:
@@ -200,14 +236,14 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
         name, acr, _aliases, kind = gaz.entries[gaz.forms[form]]
         add(name, acr, kind, form, fs, fe)
 
-    # Definitions in the text: "Bonneville Power Administration (BPA)" and "BPA (Bonneville ...)".
+    # Definitions in the text: "Tennessee Valley Authority (TVA)" and "TVA (Tennessee ...)".
     defined: dict[str, str] = {}
     for m in _windowed(_ACRONYM_DEF_RE, text, 160):
         words = m.group("full").split()
         acr = m.group("acr")
         k = _initials_match(words, acr)
         if k < 0:
-            # A translated name keeps its original acronym: "... Retail Traders (ZVH)".
+            # A translated name keeps its original acronym: "... Wirtschaftsforschung (DIW)".
             if not (acr.isupper() and 2 <= len(acr) <= 6 and any(_norm_token(w) in lx.ORG_KEYWORDS for w in words[-5:])):
                 continue
             k = len(words) - 1
@@ -237,8 +273,8 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
             if fs not in masked:
                 add(defined[form], form, orgs[defined[form]].kind, form, fs, fe)
 
-    # A common noun naming what the body is: "lender Harland Pryce", "operator Litgrid".
-    for m in _NOUN_ORG_RE.finditer(text):
+    # A common noun naming what the body is: "lender Acme Finance", "operator Gridco".
+    for m in _noun_org_matches(text):
         name = _POSSESSIVE_RE.sub("", m.group("name")) if m.group("name").endswith(("’s", "'s")) else m.group("name")
         toks = name.split()
         while toks and not _org_name_token(toks[-1]):
@@ -255,7 +291,7 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
             add(o.name, o.acronym, o.kind, name, m.start("name"), m.start("name") + len(name))
             continue
         add(name, "", lx.ORG_NOUNS.get(m.group("noun").lower(), "other"), name, m.start("name"), m.start("name") + len(name))
-    for m in _ORG_APPOSITIVE_RE.finditer(text):
+    for m in _org_appositives(text):
         name = m.group("name").rstrip(".")
         if any(_norm_token(w) in lx.ROLE_NOUNS for w in m.group("desc").split()):
             continue
@@ -265,7 +301,7 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
         if any(not _org_name_token(t) for t in toks) or _norm_token(toks[0]) in _LEADING_JUNK:
             continue
         add(name, "", lx.ORG_NOUNS.get(m.group("noun").lower(), "other"), name, m.start("name"), m.end("name"))
-    # Later bare mentions of organisations found by noun ("Litgrid said").
+    # Later bare mentions of organisations found by noun ("Gridco said").
     single = {o.name for o in orgs.values() if o.name and not o.acronym and o.name not in gaz.forms}
     if single:
         for fs, fe, form in FormIndex(single, left_stop=".").find(text):
@@ -273,7 +309,12 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
                 mentions.append(OrgMention(fs, fe, form))
                 masked.append((fs, fe))
 
-    # Capitalised phrases ending in an organisation noun: "the Ukrainian Club".
+    # Ministries whose name is a list: "Ministry of Maritime Affairs, Transport and Infrastructure".
+    for m in (_LISTED_BODY_RE.finditer(text) if _LISTED_HINT_RE.search(text) else ()):
+        if m.start() not in masked:
+            add(m.group(0), "", "government", m.group(0), m.start(), m.end())
+
+    # Capitalised phrases ending in an organisation noun: "the Rotary Club".
     masked.sort()
     base_masked = list(masked.spans)
     media_end = {mm.end: mm for mm in mentions if orgs[mm.name].kind == "media"}
@@ -292,7 +333,7 @@ def find_organisations(text: str, known: Known | None) -> tuple[list[_Org], list
             name, start = found
             prev = media_end.get(start - 1)
             if prev is not None and text[start - 1] == " ":
-                # A broadcaster's service or desk: "BBC Ukrainian Service".
+                # A broadcaster's service or desk: "BBC World Service".
                 name = text[prev.start:start] + name
                 add(name, "", "media", name, prev.start, start + len(name))
             elif name not in lx.NOT_ORGANISATIONS:
@@ -306,7 +347,7 @@ _CORP_SUFFIX_RE = re.compile(r",?\s+(?:Inc\.?|Incorporated|Ltd\.?|Limited|LLC|pl
 
 
 def _company_variants(text: str, orgs: dict[str, _Org], mentions: list[OrgMention], masked: _SpanSet) -> None:
-    """"Northwind Grid Systems, Inc." and a bare "Northwind" are the same company."""
+    """"Acme Battery Systems, Inc." and a bare "Acme" are the same company."""
     lower_words = None
     for o in list(orgs.values()):
         toks = o.name.split()
@@ -395,6 +436,39 @@ def _windowed(rx: re.Pattern[str], text: str, back: int) -> list[re.Match[str]]:
     return out
 
 
+_LISTED_HINT_RE = re.compile(r"\b(?:Ministry|Department|Office|Secretariat|Commission|Committee)\s+(?:of|for)\b[^,.]{3,60},")
+_APPOSITIVE_HINT_RE = re.compile(r",\s+(?:a|an|the)\s")
+
+
+def _noun_org_matches(text: str) -> list[re.Match[str]]:
+    """"lender Acme Finance": looked for only after the nouns the text actually uses."""
+    words = _lower_words(text)
+    out: list[re.Match[str]] = []
+    for noun in lx.ORG_NOUNS.keys() & words:
+        i = text.find(noun + " ")
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                m = _NOUN_ORG_RE.match(text, i)
+                if m:
+                    out.append(m)
+            i = text.find(noun + " ", i + 1)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+def _org_appositives(text: str) -> list[re.Match[str]]:
+    """"Gridco, the state-owned grid operator": only around ", the"/", a"."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for h in _APPOSITIVE_HINT_RE.finditer(text):
+        lo = max(last, h.start() - 60)
+        for m in _ORG_APPOSITIVE_RE.finditer(text, lo, min(len(text), h.end() + 90)):
+            if m.end("name") == h.start():
+                out.append(m)
+                last = m.end()
+    return out
+
+
 class _SpanSet:
     """Sorted, non-growing-during-lookups set of spans with logarithmic membership."""
 
@@ -463,7 +537,10 @@ def _keyword_org(text: str, s: int, e: int) -> tuple[str, int] | None:
         if last_kw < 0:
             return None
     else:
-        # "Pima County Board of Supervisors": the keyword's "of"/"for" complement belongs to it.
+        # "Saudi Energy Minister": an organisation word inside a title is not an organisation.
+        if last_kw + 1 < len(toks) and _norm_token(toks[last_kw + 1][0]) in lx.ROLE_NOUNS:
+            return None
+        # "Orange County Board of Supervisors": the keyword's "of"/"for" complement belongs to it.
         end_kw = last_kw + 1
         if end_kw + 1 < len(toks) and toks[end_kw][0] in {"of", "for"} and toks[end_kw + 1][0][:1].isupper():
             end_kw = len(toks)
@@ -490,10 +567,10 @@ def _keyword_org(text: str, s: int, e: int) -> tuple[str, int] | None:
     content = [t for t, _ in toks if t.lower() not in _CONNECTORS and _norm_token(t) not in lx.ORG_KEYWORDS]
     if not content and not any(t in {"of", "for"} for t, _ in toks):
         return None
-    if content and all(_norm_token(t) in lx.NAME_STOPWORDS or _norm_token(t) in lx.MONTHS for t in content):
+    if content and all(_norm_token(t) in _LEADING_JUNK or _norm_token(t) in lx.MONTHS or _norm_token(t) in lx.WEEKDAYS for t in content):
         return None
     name = " ".join(t for t, _ in toks)
-    name = _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s")) else name
+    name = _POSSESSIVE_RE.sub("", name) if name.endswith(("’s", "'s", "s'", "s’")) else name
     name = name.rstrip(".,;:")
     return name, toks[0][1]
 
@@ -539,7 +616,7 @@ class Entities:
 
 
 def _role_before(text: str, start: int) -> str:
-    """The role words right before a name: "political scientist", "CSTO Secretary-General"."""
+    """The role words right before a name: "political scientist", "NATO Secretary-General"."""
     ctx = text[max(0, start - 90):start]
     ctx = ctx[ctx.rfind("\n") + 1:]
     words = re.findall(r"[\w'’.-]+|[^\w\s]", ctx)
@@ -565,25 +642,33 @@ _PREPS = frozenset({"of", "at", "for", "from", "with"})
 _CTX_SPLIT_RE = re.compile(r"\n|[.!?;:]\s")
 
 
+_TITLE_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on", "at"})
+
+
 def _of_role_before(text: str, start: int) -> str:
-    """"Political expert of the Ukrainian Club Vitaly Litvinenko": the role before "of the"."""
-    ctx = text[max(0, start - 80):start]
+    """"Senior fellow of the Rotary Club Jane Roe": the role (with its organisation) before a name.
+
+    Walks back over the capitalised words and connectors of the organisation's name to the
+    role noun that governs them: "Director of the Center for Eastern Studies Jane Roe".
+    """
+    ctx = text[max(0, start - 120):start]
     ctx = _CTX_SPLIT_RE.split(ctx)[-1]
     words = ctx.split()
-    p = len(words) - 1
-    if p >= 0 and words[p] == "the":
-        p -= 1
-    if p < 1 or words[p] not in _PREPS:
-        return ""
-    role_words = words[max(0, p - 4):p]
-    for k in range(len(role_words) - 1, -1, -1):
-        if _norm_token(role_words[k]) in lx.ROLE_NOUNS:
-            kept = role_words[: k + 1]
+    j = len(words)
+    while j > 0 and (words[j - 1][:1].isupper() or words[j - 1] in _TITLE_CONNECTORS):
+        j -= 1
+    seq = words[j:]
+    lead = words[max(0, j - 4):j]
+    cand = lead + seq
+    base = len(lead)
+    for k in range(len(cand) - 2, -1, -1):
+        if _norm_token(cand[k]) in lx.ROLE_NOUNS and cand[k + 1] in _PREPS:
+            if k < base - 1:
+                return ""
+            kept = cand[: k + 1]
             while len(kept) > 1 and _norm_token(kept[0]) not in lx.ROLE_MODIFIERS and _norm_token(kept[0]) not in lx.ROLE_NOUNS and not kept[0][:1].isupper():
                 kept = kept[1:]
-            if k != len(role_words) - 1:
-                return ""
-            return " ".join(kept[-4:] + words[p:])
+            return " ".join(kept[-4:] + cand[k + 1:])
     return ""
 
 
@@ -593,7 +678,7 @@ _COMMA_ROLE_RE = re.compile(
 
 
 def _comma_role_before(text: str, start: int) -> str:
-    """"The mayor of Lastovo, Tonći Barišić": a role phrase, a comma, then the name."""
+    """"The mayor of Split, Ivo Horvat": a role phrase, a comma, then the name."""
     ctx = text[max(0, start - 90):start]
     if not ctx.rstrip().endswith(","):
         return ""
@@ -647,13 +732,11 @@ def find_people(
         elif name != p.name and name not in p.aliases:
             p.aliases.append(name)
         if role and not p.role:
-            p.role = role
+            p.role = _LEADING_DET_RE.sub("", role).strip(" ,")
         p.first = min(p.first, pos)
         p.evidence += evidence
 
-    surname_counts: dict[str, int] = {}
-    for m in _CAP_WORD_RE.finditer(text):
-        surname_counts[m.group(0)] = surname_counts.get(m.group(0), 0) + 1
+    surname_counts = {w: len(ps) for w, ps in _cap_words(text).items()}
 
     org_starts = sorted((o.start, o.end) for o in (org_spans or []))
 
@@ -662,7 +745,22 @@ def find_people(
         return i >= 0 and org_starts[i][0] <= pos < org_starts[i][1]
 
     for m in CAP_RUN_RE.finditer(text):
-        raw_toks = [(t.group(0), m.start() + t.start()) for t in re.finditer(r"\S+", m.group(0))]
+        g = m.group(0)
+        base = m.start()
+        if " " not in g and "\t" not in g:
+            # Most runs are one capitalised word; only one after a role or a comma can be a name.
+            if base < 2 or (text[base - 2] != "," and not text[base + len(g):base + len(g) + 1] == ","):
+                prev = text[max(0, base - 30):base].split()
+                if not prev or _norm_token(prev[-1]) not in lx.ROLE_NOUNS:
+                    continue
+            raw_toks = [(g, base)]
+        else:
+            raw_toks = []
+            at = 0
+            for tok in g.split():
+                j = g.find(tok, at)
+                raw_toks.append((tok, base + j))
+                at = j + len(tok)
         # A token ending in a full stop ends the sentence unless it is an initial or honorific.
         runs: list[list[tuple[str, int]]] = [[]]
         for t, p in raw_toks:
@@ -727,13 +825,29 @@ def _consider_run(text: str, run: list[tuple[str, int]], add, singles, surname_c
     # Titles, roles and bodies first, then the name, then nothing that is not a name.
     cut = 0
     for i in range(len(toks) - 1):
+        if toks[i] in _NAME_PARTICLES and i > 0 and _is_name_token(toks[i - 1]):
+            continue  # "Abdulaziz bin Salman"
         if (_is_prefix_token(toks[i]) or not _is_name_token(toks[i])) and _is_name_token(toks[i + 1]):
             cut = i + 1
     if cut == 0 and toks and not _is_name_token(toks[0]):
         return
     stop = cut
-    while stop < len(toks) and _is_name_token(toks[stop]):
+    while stop < len(toks) and (
+        _is_name_token(toks[stop])
+        or (stop + 1 < len(toks) and stop > cut and toks[stop] in _NAME_PARTICLES and _is_name_token(toks[stop + 1]))
+    ):
         stop += 1
+    # "Chief Operating Officer Jane Roe": a name-like word inside a title is part of the title.
+    while stop < len(toks) and (_norm_token(toks[stop]) in lx.ROLE_NOUNS or _norm_token(toks[stop]) in lx.ROLE_MODIFIERS):
+        nxt = stop
+        while nxt < len(toks) and not _is_name_token(toks[nxt]):
+            nxt += 1
+        if nxt >= len(toks):
+            return
+        cut = nxt
+        stop = cut
+        while stop < len(toks) and _is_name_token(toks[stop]):
+            stop += 1
     name_toks = toks[cut:stop]
     prefix_toks = toks[:cut]
     if not name_toks:
@@ -741,8 +855,7 @@ def _consider_run(text: str, run: list[tuple[str, int]], add, singles, surname_c
     toks = toks[:stop]
     run = run[:stop]
     start = run[cut][1]
-    if in_org(start) or in_org(run[stop - 1][1]):
-        return
+    inside_org = in_org(start) or in_org(run[stop - 1][1])
     end = run[stop - 1][1] + len(toks[-1])
     after = text[end:end + 120]
     before = text[max(0, run[0][1] - 60):run[0][1]]
@@ -756,14 +869,16 @@ def _consider_run(text: str, run: list[tuple[str, int]], add, singles, surname_c
     of_role = ""
     if len(name_toks) > 3 or (prefix_toks and not role_prefix and not honorific):
         of_role = _of_role_before(text, run[0][1])
-        if of_role and len(name_toks) > 3:
+        if of_role and len(name_toks) >= 3:
             prefix_toks = prefix_toks + name_toks[:-2]
             name_toks = name_toks[-2:]
             start = run[len(toks) - 2][1]
     if len(name_toks) > 3:
         return
+    if inside_org and not (of_role and len(name_toks) == 2):
+        return  # part of an organisation's name, unless a role governs it: "Director of the X Jane Roe"
     if role_prefix:
-        # Keep the whole title chain: "CSTO Secretary-General", "Belarusian President".
+        # Keep the whole title chain: "NATO Secretary-General", "French President".
         chain = list(prefix_toks)
         while chain and (_norm_token(chain[0]) in _LEADING_JUNK or _norm_token(chain[0]) in lx.HONORIFICS) and _norm_token(chain[0]) not in lx.ROLE_NOUNS:
             chain.pop(0)
@@ -810,14 +925,51 @@ def _sentence_start(text: str, pos: int) -> bool:
     return j < 0 or text[j] in ".!?\n:"
 
 
-def _apply_known(text: str, known: Known, people: dict[str, _Person]) -> None:
+@dataclass(frozen=True, slots=True)
+class _KnownPeople:
+    by_surface: dict[str, str]
+    roles: dict[str, str]
+    by_surname: dict[str, tuple[str, ...]]
+    variants: dict[str, frozenset[str]]
+
+
+def _known_people(known: Known) -> _KnownPeople:
+    return _per_known("people-table", known, _build_known_people)
+
+
+def _build_known_people(known: Known) -> _KnownPeople:
+    """Lookup tables over the archive's people, built once per gazetteer, not per document."""
     by_surface: dict[str, str] = {}
     roles: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = {}
+    variants: dict[str, set[str]] = {}
     for kp in known.people:
         roles[kp.name] = kp.role
         for f in (kp.name, *kp.aliases):
             if f:
                 by_surface.setdefault(_pkey(f), kp.name)
+        toks = kp.name.split()
+        if len(toks) >= 2 and len(toks[-1]) >= 3:
+            by_surname.setdefault(toks[-1], []).append(kp.name)
+            for v in _deletes(toks[-1]):
+                variants.setdefault(v, set()).add(toks[-1])
+    return _KnownPeople(
+        by_surface,
+        roles,
+        {k: tuple(v) for k, v in by_surname.items()},
+        {k: frozenset(v) for k, v in variants.items()},
+    )
+
+
+def _deletes(word: str) -> set[str]:
+    """The word and every form of it with one letter removed: two spellings one edit apart share one."""
+    f = _fold(word)
+    return {f} | {f[:i] + f[i + 1:] for i in range(len(f))}
+
+
+def _apply_known(text: str, known: Known, people: dict[str, _Person]) -> None:
+    table = _known_people(known)
+    by_surface, roles = table.by_surface, table.roles
     # Rename detected people whose spelling the archive knows.
     for key in list(people):
         canon = by_surface.get(key)
@@ -854,18 +1006,27 @@ def _pkey(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
-@functools.lru_cache(maxsize=16)
 def _known_index(known: Known) -> FormIndex:
+    return _per_known("people", known, _build_known_index)
+
+
+def _build_known_index(known: Known) -> FormIndex:
     return FormIndex((f for kp in known.people for f in (kp.name, *kp.aliases) if f), ignore_case=True, left_stop="'’-", right_stop="'’-")
 
 
 def _hamming1(a: str, b: str) -> bool:
-    """One wrong letter, or the same name without its diacritics ("Zemaityte")."""
+    """One wrong letter, or the same name without its diacritics ("Zeljko" for "Željko")."""
     fa, fb = _fold(a), _fold(b)
     if fa == fb:
         return a != b
     if len(a) == len(b):
-        return sum(1 for x, y in zip(fa, fb) if x != y) == 1
+        diff = 0
+        for x, y in zip(fa, fb):
+            if x != y:
+                diff += 1
+                if diff > 1:
+                    return False
+        return diff == 1
     if abs(len(a) - len(b)) == 1 and min(len(a), len(b)) >= 4:
         short, long_ = (fa, fb) if len(fa) < len(fb) else (fb, fa)
         return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
@@ -879,42 +1040,59 @@ _COMMON_VERB_NEXT = frozenset(
 
 
 def resolve_variants(text: str, people: dict[str, _Person], known: Known | None) -> None:
-    """Fold later surname mentions and one-letter misspellings of a surname into that person."""
+    """Fold later surname mentions and one-letter misspellings of a surname into that person.
+
+    People the archive knows take part even when only their surname, or a misspelling of it,
+    appears in a speaker or subject position.
+    """
     surnames: dict[str, _Person] = {}
     for p in people.values():
         toks = p.name.split()
         if len(toks) >= 2 and len(toks[-1]) >= 3:
             surnames.setdefault(toks[-1], p)
-    if known:
-        for kp in known.people:
-            toks = kp.name.split()
-            p = people.get(_pkey(kp.name))
-            if p and len(toks) >= 2:
-                surnames.setdefault(toks[-1], p)
-    if not surnames:
+    table = _known_people(known) if known and known.people else None
+    if not surnames and table is None:
         return
+    cap = _cap_words(text)
+
+    def known_person(canon: str, pos: int) -> _Person:
+        p = people.get(_pkey(canon))
+        if p is None:
+            p = people[_pkey(canon)] = _Person(canon, role=table.roles.get(canon, "") if table else "", evidence=1)
+        p.first = min(p.first, pos)
+        return p
+
+    if table is not None:
+        for w, positions in cap.items():
+            names = table.by_surname.get(w)
+            if names and len(names) == 1 and w not in surnames:
+                if any(_subject_position(text, pos, len(w)) for pos in positions):
+                    surnames[w] = known_person(names[0], positions[0])
+
     lower_words = _lower_words(text)
     first_names = {p.name.split()[0] for p in people.values() if len(p.name.split()) >= 2}
-    by_len: dict[int, list[str]] = {}
-    for s in surnames:
-        for ln in (len(s) - 1, len(s), len(s) + 1):
-            by_len.setdefault(ln, []).append(s)
-    candidates: dict[str, list[int]] = {}
-    for m in _CAP_WORD_RE.finditer(text):
-        w = m.group(0)
-        if w in surnames or w in first_names or len(w) not in by_len:
+    for w, positions in cap.items():
+        if w in surnames or w in first_names or len(w) < 3:
             continue
         lw = w.lower()
         if lw in lower_words or lw in lx.NAME_STOPWORDS or lw in lx.COUNTRIES or lw in lx.CITIES or lw in lx.NATIONALITIES or lw in lx.MONTHS or lw in lx.WEEKDAYS:
             continue
-        candidates.setdefault(w, []).append(m.start())
-    for w, positions in candidates.items():
-        matches = [s for s in by_len[len(w)] if _hamming1(w, s)]
-        if len(matches) != 1:
+        matches = [sn for sn in surnames if abs(len(sn) - len(w)) <= 1 and _hamming1(w, sn)]
+        person: _Person | None = None
+        if len(matches) == 1:
+            person = surnames[matches[0]]
+        elif not matches and table is not None:
+            cands = {sn for v in _deletes(w) for sn in table.variants.get(v, ())}
+            kmatches = [sn for sn in cands if _hamming1(w, sn) and len(table.by_surname[sn]) == 1]
+            if len(kmatches) == 1:
+                if not any(_subject_position(text, pos, len(w)) for pos in positions):
+                    continue
+                person = known_person(table.by_surname[kmatches[0]][0], positions[0])
+        if person is None:
             continue
         if not any(_subject_position(text, pos, len(w)) for pos in positions):
             continue
-        person = surnames[matches[0]]
+        person.first = min(person.first, positions[0])
         if w not in person.aliases:
             person.aliases.append(w)
         first = person.name.split()[0]
@@ -942,16 +1120,60 @@ def _subject_position(text: str, pos: int, length: int) -> bool:
     return bool(re.search(r"\b(?:with|by|said|says|told|according\s+to)\s+$", before))
 
 
-def build(text: str, known: Known | None, authors: tuple[str, ...], bios: dict[str, str]) -> Entities:
-    """All entities of one body, plus the mention positions the quote attribution needs."""
+def _trim_org_names(orgs: list[_Org], people: dict[str, _Person], org_spans: list[OrgMention]) -> bool:
+    """"Center for Eastern Studies Jane Roe" is an organisation followed by its director's name."""
+    names = [p.name for p in people.values() if len(p.name.split()) >= 2]
+    changed = False
+    for o in orgs:
+        for nm in names:
+            if o.name.endswith(" " + nm) and len(o.name) > len(nm) + 3:
+                old = o.name
+                o.name = o.name[: -len(nm) - 1]
+                o.aliases = [a for a in o.aliases if a != old]
+                for k, sp in enumerate(org_spans):
+                    if sp.name == old:
+                        org_spans[k] = OrgMention(sp.start, sp.end - len(nm) - 1, o.name)
+                for p in people.values():
+                    if p.organisation == old:
+                        p.organisation = o.name
+                changed = True
+                break
+    return changed
+
+
+def build(
+    text: str,
+    known: Known | None,
+    authors: tuple[str, ...],
+    bios: dict[str, str],
+    publication: str | None = None,
+) -> Entities:
+    """All entities of one body, plus the mention positions the quote attribution needs.
+
+    The publication counts as an organisation only where the body itself names it.
+    """
     orgs, org_spans = find_organisations(text, known)
+    if publication and not any(publication in (o.name, o.acronym, *o.aliases) for o in orgs):
+        spans = [OrgMention(s, e, publication) for s, e, _f in FormIndex((publication,)).find(text)]
+        if spans:
+            orgs.append(_Org(publication, "", "media", first=spans[0].start))
+            orgs.sort(key=lambda o: o.first)
+            org_spans = sorted(org_spans + spans, key=lambda x: x.start)
     org_forms: dict[str, str] = {}
     for o in orgs:
         for f in (o.name, o.acronym, *o.aliases):
             if f:
                 org_forms[f] = o.name
     people = find_people(text, known, orgs, org_forms, authors, org_spans)
-    # An organisation's name is not a person ("Ukrainian Club" would never be, but guard anyway).
+    if _trim_org_names(orgs, people, org_spans):
+        org_forms = {f: o.name for o in orgs for f in (o.name, o.acronym, *o.aliases) if f}
+        org_index = FormIndex(org_forms, left_stop=".")
+        for p in people.values():
+            if p.role and not p.organisation:
+                found = org_index.find(p.role)
+                if found:
+                    p.organisation = org_forms[found[0][2]]
+    # An organisation's name is not a person ("Rotary Club" would never be, but guard anyway).
     for key in list(people):
         if people[key].name in org_forms:
             people.pop(key)

@@ -1,8 +1,9 @@
 """Find known spellings (names, acronyms, aliases) in a text without compiling a regex per document.
 
-A document brings its own handful of names; compiling an alternation for each would cost more
-than the rest of the extraction, so small sets are found with ``str.find``. Large, long-lived
-sets (the gazetteer) compile one alternation, once, and keep it.
+A document brings its own handful of names, found with ``str.find``. Large, long-lived sets
+(the built-in gazetteer, the archive's thousands of curated names) are indexed by their first
+word, so a scan costs one dictionary lookup per capitalised word of the text however many
+spellings the index holds; a regex alternation over thousands of names would not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ import functools
 import re
 from collections.abc import Iterable
 
+from .lexicon import UPPER_CLASS
+
 _SMALL_SET = 40
+_LEAD_RE = re.compile(r"\w+")
+_CAP_WORD_RE = re.compile(rf"(?<!\w)[{UPPER_CLASS}]\w*")
 
 
 @functools.lru_cache(maxsize=4)
@@ -19,10 +24,16 @@ def _lowered(text: str) -> str:
     return text.lower()
 
 
+@functools.lru_cache(maxsize=4)
+def _capitalised_words(text: str) -> tuple[tuple[int, str], ...]:
+    """Start and leading word of every capitalised word: where any name can begin."""
+    return tuple((m.start(), m.group(0)) for m in _CAP_WORD_RE.finditer(text))
+
+
 class FormIndex:
     """Literal spellings, matched on word boundaries, longest first, without overlaps."""
 
-    __slots__ = ("_forms", "_fold", "_left_stop", "_right_stop", "_regex")
+    __slots__ = ("_forms", "_fold", "_left_stop", "_right_stop", "_by_lead", "_odd")
 
     def __init__(
         self,
@@ -37,7 +48,18 @@ class FormIndex:
         self._fold = ignore_case
         self._left_stop = left_stop
         self._right_stop = right_stop
-        self._regex: re.Pattern[str] | None = None
+        self._by_lead: dict[str, list[str]] | None = None
+        self._odd: list[str] = []
+        if len(self._forms) > _SMALL_SET:
+            by_lead: dict[str, list[str]] = {}
+            for f in self._forms:
+                m = _LEAD_RE.match(f)
+                if m is None or not f[0].isupper():
+                    self._odd.append(f)  # found the slow way; rare
+                    continue
+                key = m.group(0).lower() if ignore_case else m.group(0)
+                by_lead.setdefault(key, []).append(f)
+            self._by_lead = by_lead
 
     def __bool__(self) -> bool:
         return bool(self._forms)
@@ -58,18 +80,23 @@ class FormIndex:
         if not self._forms:
             return []
         end = len(text) if end is None else end
-        if len(self._forms) > _SMALL_SET:
-            return self._find_regex(text, start, end)
         hay = (_lowered(text) if len(text) > 300 else text.lower()) if self._fold else text
-        hits: list[tuple[int, int, str]] = []
-        for f in self._forms:
-            probe = f.lower() if self._fold else f
-            i = hay.find(probe, start, end)
-            while i >= 0:
-                e = i + len(f)
-                if self._bounded(text, i, e):
-                    hits.append((i, e, f))
-                i = hay.find(probe, i + 1, end)
+        if self._by_lead is None:
+            hits = self._scan(text, hay, self._forms, start, end)
+        else:
+            hits = self._scan(text, hay, self._odd, start, end) if self._odd else []
+            words = _capitalised_words(text) if len(text) > 300 else tuple((m.start(), m.group(0)) for m in _CAP_WORD_RE.finditer(text))
+            for s, w in words:
+                if s < start or s >= end:
+                    continue
+                cands = self._by_lead.get(w.lower() if self._fold else w)
+                if not cands:
+                    continue
+                for f in cands:
+                    e = s + len(f)
+                    if e <= end and hay.startswith(f.lower() if self._fold else f, s) and self._bounded(text, s, e):
+                        hits.append((s, e, f))
+                        break
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], -h[1]))
             kept: list[tuple[int, int, str]] = []
@@ -81,16 +108,16 @@ class FormIndex:
             hits = kept
         return hits
 
-    def _find_regex(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        if self._regex is None:
-            alt = "|".join(re.escape(f) for f in self._forms)
-            self._regex = re.compile(f"(?:{alt})", re.IGNORECASE if self._fold else 0)
-        canon = {f.lower(): f for f in self._forms} if self._fold else None
+    def _scan(self, text: str, hay: str, forms: list[str], start: int, end: int) -> list[tuple[int, int, str]]:
         hits: list[tuple[int, int, str]] = []
-        for m in self._regex.finditer(text, start, end):
-            if self._bounded(text, m.start(), m.end()):
-                f = canon[m.group(0).lower()] if canon is not None else m.group(0)
-                hits.append((m.start(), m.end(), f))
+        for f in forms:
+            probe = f.lower() if self._fold else f
+            i = hay.find(probe, start, end)
+            while i >= 0:
+                e = i + len(f)
+                if self._bounded(text, i, e):
+                    hits.append((i, e, f))
+                i = hay.find(probe, i + 1, end)
         return hits
 
     def search_last(self, text: str) -> str | None:

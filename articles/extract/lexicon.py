@@ -196,7 +196,8 @@ NAME_STOPWORDS = frozenset(
     republic kingdom federal national international united states nations internet
     chapter section part page article story attendance venue score result kick-off
     half-time full-time county city district province region borough parish village town
-    house hall palace capitol""".split()
+    house hall palace capitol canal river airport station harbour harbor bay valley island
+    islands coast forest mountain mountains lock bridge railway motorway highway""".split()
 )
 
 # Tokens that end an organisation name.
@@ -365,7 +366,9 @@ BOILERPLATE_LINE_RE = re.compile(
         advertisement\s*$ | sponsored(?:\s+content)?\s*$ | story\s+continues\s+below.* | ad\s*$ |
         (?:tags?|topics?|filed\s+under|categories|category|keywords|posted\s+in)\s*:.* |
         (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related)\s*:.* |
-        skip\s+to\s+(?:main\s+)?content.* | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
+        skip\s+to\s+(?:main\s+)?content.* | [_\-=*~•·]{3,}\s*$ |
+        follow\s+(?:us|ap['’]s|\w+['’]s\s+coverage|the\s+latest|@\w+|\w+\s+on\s+(?:twitter|x|facebook|instagram))\b.* |
+        (?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b.* | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
         (?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:?.* |
          like\s+loading.* |
         this\s+(?:article|story)\s+was\s+(?:translated|originally\s+published|first\s+published).* |
@@ -383,13 +386,13 @@ BOILERPLATE_LINE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Furniture recognised by a phrase anywhere on a (short) line.
-BOILERPLATE_CONTAINS_RE = re.compile(
-    r"""\bforward-looking\s+statements?\b|\bclick\s+to\s+enlarge\b|\ball\s+rights\s+reserved\b|
-        \bcookie\s+(?:policy|settings|preferences|consent)|
-        \b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
+# Furniture recognised by a phrase anywhere on a (short) line, or by a credit at its end.
+_ANYWHERE_PHRASES = ("forward-looking statement", "click to enlarge", "all rights reserved", "cookie policy",
+                     "cookie settings", "cookie preferences", "cookie consent")
+BOILERPLATE_TAIL_RE = re.compile(
+    r"""\b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
         \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
-        \b(?:photograph|photo|picture|image|illustration|composite|photo\s+illustration)\s*:\s*[^.!?]{2,80}$""",
+        \b(?:photograph|photo|picture|image|illustration|composite|photo\s+illustration)\s*:\s*[^.!?:]{2,80}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -416,12 +419,20 @@ RELATED_START_RE = re.compile(
 )
 
 AUTHOR_BIO_RE = re.compile(
-    r"""^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:is|was|has\s+been|covers|writes|reports)\b
-        .{0,160}\b(?:journalist|writer|reporter|editor|correspondent|author|contributor|
-        columnist|freelance|freelancer|blogger|analyst\s+at|covers|founder\s+of\s+the|
-        staff\s+writer|news\s+desk|based\s+in|based\s+journalist|writing\s+about|writes\s+about|
-        reporting\s+on|covering)""",
+    r"""^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:
+        (?:is|was|has\s+been)\b.{0,160}\b(?:journalist|writer|reporter|editor|correspondent|author|
+            contributor|columnist|freelance|freelancer|blogger|analyst\s+at|covers|founder\s+of\s+the|
+            staff\s+writer|news\s+desk|based\s+in|based\s+journalist|writing\s+about|writes\s+about|
+            reporting\s+on|covering)|
+        (?:covers|writes\s+(?:about|for|on)|reports\s+(?:on|for)|edits)\b)""",
     re.VERBOSE,
+)
+# "... covers city hall for the Valley Tribune": the publication an author bio names.
+BIO_PUBLICATION_RE = re.compile(
+    r"\b(?:for|at|of|with|on)\s+(?:the\s+)?(?P<pub>(?:[A-Z][\w'’&-]*\s+){0,4}"
+    r"(?:Times|Tribune|News|Post|Herald|Gazette|Journal|Daily|Report|Review|Observer|Courier|Chronicle|"
+    r"Telegraph|Bulletin|Ledger|Express|Mail|Star|Standard|Guardian|Independent|Record|Press|Magazine|Wire|"
+    r"Today|Weekly|Monitor|Insider|Dispatch|Sentinel|Examiner|Inquirer|Register|Enquirer))\b"
 )
 ABOUT_AUTHOR_RE = re.compile(r"^(?:about\s+the\s+authors?|author\s+bio|the\s+author)\s*:?\s*$", re.IGNORECASE)
 
@@ -455,15 +466,11 @@ _SHARE_FIRST = frozenset(
     e-mail print youtube instagram tiktok vk copy messenger flipboard website more tweet mail rss
     threads mastodon bluesky save comments comment""".split()
 )
-_CONTAINS_KEYS = (
-    "forward-looking", "enlarge", "rights reserved", "cookie", "getty", "shutterstock", "istock", "alamy", ")",
-    "photo", "picture", "image", "illustration", "composite",
-)
-
-
 def has_furniture_phrase(line: str) -> bool:
     low = line.lower()
-    return any(k in low for k in _CONTAINS_KEYS) and bool(BOILERPLATE_CONTAINS_RE.search(line))
+    if any(p in low for p in _ANYWHERE_PHRASES):
+        return True
+    return BOILERPLATE_TAIL_RE.search(line, max(0, len(line) - 130)) is not None
 
 
 def is_share_line(line: str) -> bool:
@@ -518,7 +525,7 @@ NOT_ORGANISATIONS = frozenset(
      "Collective West", "Post Office Box", "Front Page", "Home Office Minister"}
 )
 
-# Common nouns that introduce or stand for an organisation: "lender Harland Pryce", "the company said".
+# Common nouns that introduce or stand for an organisation: "lender Acme Finance", "the company said".
 ORG_NOUNS = {
     "lender": "company", "bank": "company", "consultancy": "company", "operator": "company",
     "company": "company", "firm": "company", "group": "company", "carrier": "company",

@@ -49,7 +49,7 @@ LEADING_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 WIRE_DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)\s*,?\s*"
+    r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?)?\s*,?\s*"
     r"(?P<date>" + _MONTH_ALT + r"\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTH_ALT + r"(?:\s+\d{4})?)?\s*"
     r"\((?P<wire>[A-Za-z][A-Za-z .]{0,20})\)\s*[-–—]+\s*",
 )
@@ -224,6 +224,7 @@ def extract_meta(
     site_suffixes: list[str],
     masthead: str = "",
     about_org: str = "",
+    bios: tuple[str, ...] = (),
     bio_names: list[str],
     author_name_lines: list[str],
     full_text: str,
@@ -306,6 +307,10 @@ def extract_meta(
         source = copyright_orgs[0]
     elif about_org:
         source = about_org
+    elif bios:
+        bm = lx.BIO_PUBLICATION_RE.search(" ".join(bios))
+        if bm:
+            source = bm.group("pub")
     if date_hit and date_hit.warning:
         warnings.append(date_hit.warning)
     return Meta(date_hit.date if date_hit else None, tuple(uniq), source, tuple(warnings))

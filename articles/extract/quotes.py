@@ -3,7 +3,7 @@
 Quote marks are paired per paragraph with a stack (nested quotes belong to the outer one); a
 quote left open at the end of a paragraph continues when the next paragraph reopens it.
 Attribution is looked for where English puts it: after the quote ("..., X said"), before it
-("X said: ..."), in the next sentence ("Voronkov says"), or inherited from the quote before.
+("X said: ..."), in the next sentence ("Smith says"), or inherited from the quote before.
 Speakers resolve through the entity index: names, surnames, misspellings, pronouns and role
 nouns go back to people; "the statement"/"the report" go to the organisation that speaks.
 """
@@ -304,9 +304,13 @@ class _Resolver:
         return None, None, False
 
 
-_AUTHORSHIP_RE = re.compile(
-    r"\b(?P<noun>report|study|statement|analysis|review|survey|document|letter|declaration)\b[^.!?]{0,60}?\b"
-    r"(?:prepared|written|published|produced|released|issued|compiled|conducted|carried\s+out|drawn\s+up|authored|signed)\s+by\s+(?:the\s+)?",
+# "The report was prepared by the Keystone Institute": who is behind "the report" later on.
+_BY_VERB_RE = re.compile(
+    r"\b(?:prepared|written|published|produced|released|issued|compiled|conducted|carried\s+out|drawn\s+up|authored|signed)"
+    r"\s+by\s+(?:the\s+)?"
+)
+_DOC_NOUN_BEFORE_RE = re.compile(
+    r"\b(?P<noun>report|study|statement|analysis|review|survey|document|letter|declaration)\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -370,10 +374,13 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
     )
     person_org = {p.name: p.organisation for p in ents.people}
     if resolver.org_index:
-        for m in _AUTHORSHIP_RE.finditer(body):
+        for m in _BY_VERB_RE.finditer(body):
+            nm = _DOC_NOUN_BEFORE_RE.search(body, max(0, m.start() - 70), m.start())
+            if nm is None:
+                continue
             om = resolver.org_index.find(body, m.end(), min(len(body), m.end() + 120))
             if om and om[0][0] == m.end():
-                resolver.memory.setdefault(m.group("noun").lower(), ents.surface_to_org[om[0][2]])
+                resolver.memory.setdefault(nm.group("noun").lower(), ents.surface_to_org[om[0][2]])
 
     out: list[QuoteMention] = []
     prev_accepted: tuple[_Span, str | None, str | None, str] | None = None
@@ -392,7 +399,7 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
         sent_lo = _sentence_start(body, head_lo, span.open_pos)
         head = body[sent_lo:span.open_pos]
         if at_para_start and pi > 0 and paragraphs[pi - 1].rstrip().endswith(":"):
-            # "Minister Ivana Kovač said:" as a paragraph of its own, the quote below it.
+            # "Minister Jane Roe said:" as a paragraph of its own, the quote below it.
             prev_start = para_starts[pi - 1]
             prev_end = para_ends[pi - 1]
             head = body[_sentence_start(body, prev_start, prev_end):prev_end] + " "
@@ -435,9 +442,8 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
                 attribution = clause.strip(" ,.;:")
         # ---- attribution before the quote
         if not resolved:
-            vms = lx.speech_verbs(head)
-            if vms:
-                vm = vms[-1]
+            if vb:
+                vm = vb[-1]
                 gap = len(_WORDS_RE.findall(head[vm.end():]))
                 ok = gap <= 4 or (is_full and gap <= 10 and _FULL_HEAD_END_RE.search(head))
                 if ok:
@@ -475,7 +481,7 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
             if same_para or next_para:
                 speaker, org, resolved = psp, porg, True
                 attribution = _pattr
-        # ---- the next sentence names the speaker ("..." Voronkov says.)
+        # ---- the next sentence names the speaker ("..." Smith says.)
         if not resolved and is_full:
             nxt_text = body[after_from:lend].lstrip(" ”\"’»")
             next_para_only = False
