@@ -34,7 +34,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.dek or item.body[:400]
+        return item.dek
 
     def item_pubdate(self, item: Article) -> dt.datetime:
         if item.published_on:
@@ -45,11 +45,11 @@ class ArticleFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item: Article) -> str | None:
-        names = [author.name for author in item.authors.all()]
+        names = [author.name for author in item.author_list]
         return ", ".join(names) or (item.source.name if item.source else None)
 
     def item_categories(self, item: Article) -> list[str]:
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tag_list]
 
 
 class TagFeed(ArticleFeed):

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from newsarchive.cache import slug_url
 from newsarchive.db import TimeStampedModel, unique_slug
 from sources.models import Organisation, Person, Source
 
@@ -30,19 +32,91 @@ def search_vector():
     )
 
 
+class Link(NamedTuple):
+    """A tag or a person as an article summary shows them: enough to name and link them."""
+
+    pk: int
+    name: str
+    slug: str
+    url_name: str
+
+    def get_absolute_url(self) -> str:
+        return slug_url(self.url_name, self.slug)
+
+
+SUMMARY_FIELDS = (
+    "title", "slug", "dek", "published_on", "published_at", "status", "created_at", "updated_at",
+    "source__name", "source__slug",
+)
+
+
+def _links(through, article_field: str, target_field: str, order: str, ids: list[int]) -> list[tuple]:
+    """(article id, pk, name, slug) of what a link table joins to the articles ``ids``."""
+    quote = connection.ops.quote_name
+    link, target = through._meta.get_field(article_field), through._meta.get_field(target_field)
+    table = quote(target.related_model._meta.db_table)
+    sql = (
+        f"SELECT l.{quote(link.column)}, t.{quote('id')}, t.{quote('name')}, t.{quote('slug')} "
+        f"FROM {quote(through._meta.db_table)} l JOIN {table} t ON t.{quote('id')} = l.{quote(target.column)} "
+        f"WHERE l.{quote(link.column)} IN ({', '.join(['%s'] * len(ids))}) ORDER BY {order}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return cursor.fetchall()
+
+
+def _attach_links(articles: list[Article]) -> None:
+    """Give each article ``tag_list`` and ``author_list``: two queries for any number of articles.
+
+    Two small hand-written joins instead of ``prefetch_related``: on a list page, compiling the ORM's
+    queries and building a model and a related manager for every tag and byline cost more than
+    everything else the page does.
+    """
+    ids = [article.pk for article in articles]
+    tags: dict[int, list[Link]] = {pk: [] for pk in ids}
+    authors: dict[int, list[Link]] = {pk: [] for pk in ids}
+    for article_id, pk, name, slug in _links(TaggedArticle, "content_object", "tag", "t.name", ids):
+        tags[article_id].append(Link(pk, name, slug, "archive:tag"))
+    for article_id, pk, name, slug in _links(Article.authors.through, "article", "person", "l.id", ids):
+        authors[article_id].append(Link(pk, name, slug, "archive:person"))
+    for article in articles:
+        article.tag_list, article.author_list = tags[article.pk], authors[article.pk]
+
+
 class ArticleQuerySet(models.QuerySet):
+    _summary_links = False  # set by for_listing(): attach tag_list and author_list when evaluated
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._summary_links = self._summary_links
+        return clone
+
+    def _fetch_all(self):
+        fresh = self._result_cache is None
+        super()._fetch_all()
+        if fresh and self._summary_links:
+            articles = [row for row in self._result_cache if isinstance(row, Article)]
+            if articles:
+                _attach_links(articles)
+
     def published(self):
         return self.filter(status=Article.Status.PUBLISHED)
 
     def for_listing(self):
-        """What an article summary shows: source, tags and byline, in a fixed number of queries."""
-        return self.select_related("source").prefetch_related("tags", "authors")
+        """What an article summary shows: source, tags and byline, in a fixed number of queries.
+
+        Only the columns a summary shows are read (not the body). Tags and bylines land in ``tag_list``
+        and ``author_list`` (see ``_attach_links``), as they do for ``for_detail``.
+        """
+        clone = self.select_related("source").only(*SUMMARY_FIELDS)
+        clone._summary_links = True
+        return clone
 
     def for_detail(self):
         """Everything the article page shows, with only the quotes readers may see."""
         return self.select_related("source").prefetch_related(
-            "tags",
-            "authors",
+            models.Prefetch("tags", to_attr="tag_list"),
+            models.Prefetch("authors", to_attr="author_list"),
             "people",
             "organisations",
             models.Prefetch(
@@ -223,7 +297,11 @@ class Article(TimeStampedModel):
                 name="article_published_has_published_at",
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_on"], name="article_status_date_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_on"], name="article_status_date_idx"),
+            # The unique constraint's index is partial, which SQLite will not use for an equality lookup.
+            models.Index(fields=["content_hash"], name="article_content_hash_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -240,7 +318,7 @@ class Article(TimeStampedModel):
         return self.status == self.Status.PUBLISHED
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:article", kwargs={"slug": self.slug})
+        return slug_url("archive:article", self.slug)
 
 
 class QuoteQuerySet(models.QuerySet):

@@ -13,13 +13,15 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils import timezone
 from django_filters import FilterSet
 from taggit.models import Tag
 
-from articles.filters import ArticleFilter, OrganisationFilter, PersonFilter, QuoteFilter
+from articles.filters import ArticleFilter, OrganisationFilter, PersonFilter, QuoteFilter, query_string
 from articles.models import Article, Quote
-from newsarchive.cache import public_page
+from newsarchive.cache import public_page, versioned
 from sources.models import Source
 
 PAGE_SIZE = 20
@@ -74,7 +76,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @public_page
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = ArticleFilter(request.GET, queryset=Article.objects.published().for_listing())
-    return _filtered(request, "articles/article_list.html", articles)
+    if not articles.is_valid():
+        return _filtered(request, "articles/article_list.html", articles)
+    # The facets (four grouped counts and their links) are the costly part of the page, and change only
+    # with the filters and the archive: kept rendered until the archive next changes.
+    facets = versioned(
+        f"facets{query_string(request.GET)}",
+        lambda: render_to_string("articles/_facets.html", {"facets": articles.facets()}),
+    )
+    return _filtered(request, "articles/article_list.html", articles, {"facets": mark_safe(facets)})
 
 
 @public_page
@@ -84,7 +94,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No published article lives at this address.")
     related = Article.objects.published().related_to(
         article,
-        tag_ids=[tag.pk for tag in article.tags.all()],
+        tag_ids=[tag.pk for tag in article.tag_list],
         person_ids=[person.pk for person in article.people.all()],
         organisation_ids=[organisation.pk for organisation in article.organisations.all()],
     )

@@ -15,14 +15,18 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.urls import reverse
 
 VERSION_KEY = "archive:version"
+_SLUG = "SLUG_PLACEHOLDER"
+T = TypeVar("T")
 
 
 def archive_version() -> int:
@@ -48,6 +52,36 @@ def bump_archive_version() -> None:
     """
     _bump()
     transaction.on_commit(_bump)
+
+
+def versioned(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, remembered until the archive next changes: for costly parts of a page, such as counts."""
+    key = f"part:{archive_version()}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.NEWSARCHIVE_PAGE_CACHE_SECONDS)
+    return value
+
+
+@functools.lru_cache(maxsize=None)
+def fixed_url(name: str) -> str:
+    """``reverse(name)`` for a URL without arguments, resolved once."""
+    return reverse(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _slug_pattern(name: str) -> str:
+    return reverse(name, kwargs={"slug": _SLUG})
+
+
+def slug_url(name: str, slug: str) -> str:
+    """``reverse(name, kwargs={"slug": slug})``, with the URL resolved once per name.
+
+    A list page links every article, tag, person and source it shows; reversing each costs more than
+    running the page's queries.
+    """
+    return _slug_pattern(name).replace(_SLUG, slug, 1)
 
 
 def _page_key(request: HttpRequest) -> str:
