@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from newsarchive.cache import slug_url
 from newsarchive.db import TimeStampedModel, unique_slug
 
 
@@ -84,7 +84,7 @@ class Source(TimeStampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:source", kwargs={"slug": self.slug})
+        return slug_url("archive:source", self.slug)
 
 
 
@@ -138,7 +138,7 @@ class Organisation(NamedEntity):
             ancestor = ancestor.parent
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:organisation", kwargs={"slug": self.slug})
+        return slug_url("archive:organisation", self.slug)
 
 
 class TaggedPerson(TaggedItemBase):
@@ -162,4 +162,4 @@ class Person(NamedEntity):
         ]
 
     def get_absolute_url(self) -> str:
-        return reverse("archive:person", kwargs={"slug": self.slug})
+        return slug_url("archive:person", self.slug)
