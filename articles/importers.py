@@ -6,8 +6,16 @@ transaction, so a bad file never leaves half an article behind and never stops t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import itertools
+import multiprocessing
+import os
+import pickle
+import tempfile
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,31 +26,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from articles.documents import Document, DocumentError, find_documents, read_and_extract, read_document
 from articles.extract import Extraction, Known, KnownOrganisation, KnownPerson, extract
 from articles.models import Article, Quote
 from sources.models import Organisation, Person, Source
 
 logger = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = {".txt", ".text"}
-
 # Fields the importer owns until an editor changes them; the snapshot in Article.extracted tells which.
 EDITABLE_FIELDS = ("title", "dek", "body", "published_on", "original_url")
-
-
-class DocumentError(Exception):
-    """A document that cannot be imported, with a reason fit to show the operator."""
-
-
-@dataclass(frozen=True)
-class Document:
-    path: Path
-    text: str
-    content_hash: str
-
-    @property
-    def filename(self) -> str:
-        return self.path.name
 
 
 @dataclass
@@ -78,50 +70,6 @@ class ImportResult:
         return {k: v for k, v in self.__dict__.items()}
 
 
-# Reading
-
-
-def find_documents(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
-    """The document files named by ``paths``; a folder contributes its ``*.txt`` files, sorted.
-
-    Problems with a path are yielded as ``DocumentError`` in its place, so the caller reports them in order.
-    """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
-            if not found:
-                yield DocumentError(f"{path}: no documents (*.txt) in this folder")
-            yield from found
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield DocumentError(f"{path}: not a regular file")
-        else:
-            yield DocumentError(f"{path}: no such file or folder")
-
-
-def read_document(path: Path, *, max_bytes: int | None = None) -> Document:
-    """Read and check one document: it must be non-empty UTF-8 text within the size limit."""
-    limit = max_bytes if max_bytes is not None else settings.NEWSARCHIVE_MAX_DOCUMENT_BYTES
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise DocumentError(f"{path.name}: too large ({size:,} bytes; the limit is {limit:,})")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path.name}: a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path.name}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    if not text.strip():
-        raise DocumentError(f"{path.name}: empty")
-    return Document(path=path, text=text, content_hash=hashlib.sha256(data).hexdigest())
-
-
 # The archive in memory: the extractor's gazetteer and the importer's lookup
 
 
@@ -148,7 +96,9 @@ class ArchiveIndex:
         self._person_keys: dict[str, int] = {}
         self._org_keys: dict[str, int] = {}
         self._acronyms: dict[str, int] = {}
+        self.sources: dict[str, int] = {name.casefold(): pk for pk, name in Source.objects.values_list("pk", "name")}
         self._known: Known | None = None
+        self._stale = 0  # records added or changed since the last Known was handed out
         for pk, name, aliases, role, description in Person.objects.values_list(
             "pk", "name", "aliases", "role", "description"
         ).iterator():
@@ -160,7 +110,7 @@ class ArchiveIndex:
         self.people[entry.pk] = entry
         for key in (entry.name, *entry.aliases):
             self._person_keys.setdefault(key.casefold(), entry.pk)
-        self._known = None
+        self._stale += 1
 
     def add_organisation(self, entry: _Entry) -> None:
         self.organisations[entry.pk] = entry
@@ -168,7 +118,7 @@ class ArchiveIndex:
             self._org_keys.setdefault(key.casefold(), entry.pk)
         if entry.acronym:
             self._acronyms.setdefault(entry.acronym.casefold(), entry.pk)
-        self._known = None
+        self._stale += 1
 
     def person(self, name: str) -> _Entry | None:
         pk = self._person_keys.get(name.casefold())
@@ -181,7 +131,15 @@ class ArchiveIndex:
         return self.organisations[pk] if pk is not None else None
 
     def known(self) -> Known:
-        if self._known is None:
+        """The gazetteer for the extractor.
+
+        The extractor builds its lookup tables once per ``Known`` object, which costs time in proportion to
+        the archive; so a large archive gets a new one only after it has grown by a twentieth. Names it
+        lacks meanwhile still resolve here, in the importer, by exact spelling.
+        """
+        size = len(self.people) + len(self.organisations)
+        if self._known is None or (self._stale and (size < 500 or self._stale * 20 >= size)):
+            self._stale = 0
             self._known = Known(
                 people=tuple(KnownPerson(name=e.name, aliases=tuple(e.aliases), role=e.role) for e in self.people.values()),
                 organisations=tuple(
@@ -214,6 +172,7 @@ class _Resolver:
         self.new_organisations: list[_Entry] = []
         self.changed_people: list[_Entry] = []
         self.changed_organisations: list[_Entry] = []
+        self.new_sources: dict[str, int] = {}
 
     def person(self, name: str, *, role: str = "", aliases: Iterable[str] = (), description: str = "") -> int:
         entry = self.index.person(name) or next((e for e in self.new_people if e.name.casefold() == name.casefold()), None)
@@ -264,31 +223,45 @@ class _Resolver:
             self.changed_organisations.append(_Entry(org.pk, org.name, list(org.aliases), acronym=org.acronym))
         return entry.pk
 
+    def source(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        pk = self.index.sources.get(name.casefold())
+        if pk is None:
+            source = Source.objects.named(name).first() or Source.objects.create(name=name)
+            pk = self.new_sources[name.casefold()] = source.pk
+        return pk
+
     def commit(self) -> None:
         """The document's transaction committed: what it created or changed joins the index."""
+        self.index.sources.update(self.new_sources)
         for entry in [*self.new_people, *self.changed_people]:
             self.index.add_person(entry)
         for entry in [*self.new_organisations, *self.changed_organisations]:
             self.index.add_organisation(entry)
 
 
+def _fingerprint(value) -> str | None:
+    """What a field held, small enough to keep for every article: the text's digest, a date's ISO form."""
+    if value is None or value == "":
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return hashlib.blake2b(str(value).encode(), digest_size=12).hexdigest()
+
+
 def _snapshot(extraction: Extraction, *, source: str | None) -> dict:
     return {
-        "title": extraction.title,
-        "dek": extraction.dek,
-        "body": extraction.body,
-        "published_on": extraction.published_on.isoformat() if extraction.published_on else None,
-        "original_url": extraction.url,
+        "title": _fingerprint(extraction.title),
+        "dek": _fingerprint(extraction.dek),
+        "body": _fingerprint(extraction.body),
+        "published_on": _fingerprint(extraction.published_on),
+        "original_url": _fingerprint(extraction.url),
         "source": source,
         "authors": list(extraction.authors),
         "people": sorted(p.name for p in extraction.people if p.name not in extraction.authors),
         "organisations": sorted(o.name for o in extraction.organisations),
     }
-
-
-def _field_value(article: Article, name: str):
-    value = getattr(article, name)
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def import_document(
@@ -313,21 +286,25 @@ def import_document(
         result.status, result.message = "failed", "no headline found"
         return result
 
-    matches = list(
-        Article.objects.filter(Q(content_hash=content_hash) | Q(import_filename=filename)).order_by("-created_at")
+    matches = (
+        Article.objects.filter(Q(content_hash=content_hash) | Q(import_filename=filename))
+        .order_by("-created_at")
+        .values("pk", "title", "import_filename", "content_hash")
     )
-    same = next((a for a in matches if a.content_hash == content_hash), None)
+    same = next((a for a in matches if a["content_hash"] == content_hash), None)
     if same is not None:
-        result.status = "unchanged" if same.import_filename == filename else "duplicate"
-        result.message = f"already imported as “{same.title}”" + (
-            "" if same.import_filename == filename else f" from {same.import_filename or 'the admin'}"
+        imported_here = same["import_filename"] == filename
+        result.status = "unchanged" if imported_here else "duplicate"
+        result.message = f"already imported as “{same['title']}”" + (
+            "" if imported_here else f" from {same['import_filename'] or 'the admin'}"
         )
         return result
-    previous = next((a for a in matches if a.import_filename == filename), None)
-    if previous is not None and not update:
+    earlier = next((a for a in matches if a["import_filename"] == filename), None)
+    if earlier is not None and not update:
         result.status = "changed"
-        result.message = f"differs from the imported “{previous.title}”; skipped (use --update to re-import it)"
+        result.message = f"differs from the imported “{earlier['title']}”; skipped (use --update to re-import it)"
         return result
+    previous = Article.objects.select_for_update().get(pk=earlier["pk"]) if earlier is not None else None
 
     source_name = source or extraction.source
     resolver = _Resolver(index if index is not None else ArchiveIndex())
@@ -354,13 +331,13 @@ def import_document(
         snapshot = _snapshot(extraction, source=source_name)
         if previous is None:
             article = _create_article(
-                extraction, snapshot, filename=filename, content_hash=content_hash, source=_source(source_name), publish=publish
+                extraction, snapshot, filename=filename, content_hash=content_hash, source_id=resolver.source(source_name), publish=publish
             )
             _link(article, snapshot, people, organisations)
         else:
             previous_snapshot = dict(previous.extracted or {})
             article = _update_article(
-                previous, extraction, snapshot, content_hash=content_hash, source=_source(source_name), publish=publish
+                previous, extraction, snapshot, content_hash=content_hash, source_id=resolver.source(source_name), publish=publish
             )
             _relink(article, snapshot, people, organisations, previous_snapshot=previous_snapshot)
             result.status = "updated"
@@ -374,20 +351,14 @@ def import_document(
     return result
 
 
-def _source(name: str | None) -> Source | None:
-    if not name:
-        return None
-    return Source.objects.named(name).first() or Source.objects.create(name=name)
-
-
-def _create_article(extraction, snapshot, *, filename, content_hash, source, publish) -> Article:
+def _create_article(extraction, snapshot, *, filename, content_hash, source_id, publish) -> Article:
     return Article.objects.create(
         title=extraction.title[: Article._meta.get_field("title").max_length],
         dek=extraction.dek,
         body=extraction.body,
         published_on=extraction.published_on,
         original_url=extraction.url,
-        source=source,
+        source_id=source_id,
         status=Article.Status.PUBLISHED if publish else Article.Status.IN_REVIEW,
         published_at=timezone.now() if publish else None,
         import_filename=filename,
@@ -396,14 +367,14 @@ def _create_article(extraction, snapshot, *, filename, content_hash, source, pub
     )
 
 
-def _update_article(article: Article, extraction, snapshot, *, content_hash, source, publish) -> Article:
+def _update_article(article: Article, extraction, snapshot, *, content_hash, source_id, publish) -> Article:
     before = article.extracted or {}
     for name in EDITABLE_FIELDS:
-        edited = name in before and _field_value(article, name) != before[name]
+        edited = name in before and _fingerprint(getattr(article, name)) != before[name]
         if not edited:
             setattr(article, name, getattr(extraction, "url" if name == "original_url" else name))
     if article.source_id is None or (before.get("source") and article.source and article.source.name == before["source"]):
-        article.source = source
+        article.source_id = source_id
     if publish and article.status != Article.Status.PUBLISHED:
         article.status = Article.Status.PUBLISHED
     article.content_hash = content_hash
@@ -481,12 +452,14 @@ def import_paths(
     publish: bool = False,
     update: bool = False,
     dry_run: bool = False,
+    jobs: int = 1,
 ) -> Iterator[ImportResult]:
     """Import every document under ``paths``, yielding one result per document as it is done.
 
     With ``dry_run`` each document is written and rolled back, so the report is exact and nothing stays.
+    With ``jobs`` above one, documents are extracted in that many worker processes while this one writes.
     """
-    return import_found(find_documents(paths), source=source, publish=publish, update=update, dry_run=dry_run)
+    return import_found(find_documents(paths), source=source, publish=publish, update=update, dry_run=dry_run, jobs=jobs)
 
 
 def import_found(
@@ -496,17 +469,20 @@ def import_found(
     publish: bool = False,
     update: bool = False,
     dry_run: bool = False,
+    jobs: int = 1,
 ) -> Iterator[ImportResult]:
     """Import what :func:`find_documents` found; see :func:`import_paths`."""
     index = ArchiveIndex()
-    for item in items:
+    for item, extracted in _extracted(items, index, jobs=jobs):
         if isinstance(item, DocumentError):
-            yield ImportResult(filename=str(item).split(":", 1)[0], status="failed", message=str(item).split(": ", 1)[-1])
+            yield ImportResult(filename=item.name, status="failed", message=item.reason)
             continue
         try:
-            document = read_document(item)
-            extraction = extract(document.text, known=index.known())
-            with transaction.atomic():
+            if isinstance(extracted, Exception):
+                raise extracted
+            document, extraction = extracted
+            # import_document is atomic itself; the outer transaction is there only to be rolled back.
+            with transaction.atomic() if dry_run else contextlib.nullcontext():
                 result = import_document(
                     extraction,
                     filename=document.filename,
@@ -519,10 +495,65 @@ def import_found(
                 if dry_run:
                     transaction.set_rollback(True)
         except DocumentError as exc:
-            result = ImportResult(filename=item.name, status="failed", message=str(exc).split(": ", 1)[-1])
+            result = ImportResult(filename=item.name, status="failed", message=exc.reason)
         except IntegrityError as exc:
             result = ImportResult(filename=item.name, status="failed", message=f"conflicts with stored data ({exc})")
         except Exception as exc:  # one broken document must not stop a batch of thousands
-            logger.exception("Importing %s failed", item)
+            logger.error("Importing %s failed", item, exc_info=exc)
             result = ImportResult(filename=item.name, status="failed", message=f"could not be imported ({type(exc).__name__}: {exc})")
         yield result
+
+
+_Extracted = tuple[Document, Extraction] | Exception | None
+
+
+def _extracted(items: Iterable[Path | DocumentError], index: ArchiveIndex, *, jobs: int) -> Iterator[tuple[Path | DocumentError, _Extracted]]:
+    """Each item with its extraction (or the error it raised), in order."""
+    max_bytes = settings.NEWSARCHIVE_MAX_DOCUMENT_BYTES
+    if jobs <= 1:
+        for item in items:
+            if isinstance(item, DocumentError):
+                yield item, None
+                continue
+            try:
+                document = read_document(item, max_bytes=max_bytes)
+                yield item, (document, extract(document.text, known=index.known()))
+            except Exception as exc:
+                yield item, exc
+        return
+
+    # Workers get the gazetteer as a pickle file, written again whenever the index hands out a new one,
+    # and documents in chunks, so the traffic between processes stays small next to the work.
+    chunk_size = 8
+    with tempfile.TemporaryDirectory(prefix="newsarchive-import-") as tmp, ProcessPoolExecutor(
+        max_workers=jobs, mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
+        known, known_file = None, ""
+        pending: deque[tuple[list[Path | DocumentError], Future]] = deque()
+        queue = iter(items)
+
+        def submit() -> bool:
+            nonlocal known, known_file
+            chunk = list(itertools.islice(queue, chunk_size))
+            if not chunk:
+                return False
+            if index.known() is not known:
+                known = index.known()
+                known_file = str(Path(tmp) / f"known-{len(os.listdir(tmp))}.pickle")
+                with open(known_file, "wb") as f:
+                    pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
+            paths = [item for item in chunk if not isinstance(item, DocumentError)]
+            pending.append((chunk, pool.submit(read_and_extract, paths, max_bytes=max_bytes, known_file=known_file)))
+            return True
+
+        for _ in range(jobs * 2):  # a bounded window keeps memory flat
+            submit()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                outcomes = iter(future.result())
+            except Exception as exc:  # the worker died: every document of the chunk fails with its reason
+                outcomes = itertools.repeat(exc)
+            submit()
+            for item in chunk:
+                yield item, (None if isinstance(item, DocumentError) else next(outcomes))

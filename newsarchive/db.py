@@ -21,12 +21,17 @@ def unique_slug(instance: models.Model, value: str, *, field: str = "slug", fall
     """
     max_length = instance._meta.get_field(field).max_length
     base = (slugify(value) or fallback)[: max_length - 6].strip("-") or fallback
-    manager = type(instance)._default_manager
-    taken = set(
-        manager.filter(**{f"{field}__startswith": base}).exclude(pk=instance.pk).values_list(field, flat=True)
-    )
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    if not others.filter(**{field: base}).exists():  # the usual case, answered by the unique index
+        return base
+    # Try the next few numbered slugs with one indexed lookup; a LIKE prefix scan only when all are taken.
+    candidates = [f"{base}-{n}" for n in range(2, 52)]
+    taken = set(others.filter(**{f"{field}__in": candidates}).values_list(field, flat=True))
+    free = next((c for c in candidates if c not in taken), None)
+    if free:
+        return free
+    taken = set(others.filter(**{f"{field}__startswith": base}).values_list(field, flat=True))
+    n = 52
+    while f"{base}-{n}" in taken:
         n += 1
-    return candidate
+    return f"{base}-{n}"

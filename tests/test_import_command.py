@@ -149,3 +149,22 @@ def test_export_round_trip(documents, tmp_path, django_db_blocker):
     call_command("loaddata", str(fixture), stdout=StringIO())
     assert state() == before
     assert [p["fields"] for p in json.loads(fixture.read_text()) if p["model"] == "sources.person"][0]["aliases"] is not None
+
+
+def test_parallel_extraction_imports_the_same_as_one_process(documents, tmp_path):
+    (documents / "broken.txt").write_bytes(b"\xff\xfe not utf-8 \xff")
+    out, _ = run_failing(documents, "--jobs", "2")
+    parallel = sorted(Article.objects.values_list("title", "body", "published_on"))
+    parallel_quotes = sorted(Quote.objects.values_list("text", "speaker__name", "organisation__name", "position"))
+    assert "not UTF-8" in out and out.count("created ") == 2
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    Organisation.objects.all().delete()
+    run_failing(documents, "--jobs", "1")
+    assert sorted(Article.objects.values_list("title", "body", "published_on")) == parallel
+    assert sorted(Quote.objects.values_list("text", "speaker__name", "organisation__name", "position")) == parallel_quotes
+
+
+def test_jobs_must_be_positive(documents):
+    with pytest.raises(CommandError, match="--jobs"):
+        call_command("import_documents", str(documents), "--jobs", "0", stdout=StringIO())

@@ -134,3 +134,10 @@ def test_aliases_skip_the_canonical_name_and_repeats():
     assert person.add_aliases("stanislav zas", "VAS", "Stanislav  Vas") is True
     assert person.aliases == ["Vas", "Stanislav Vas"]
     assert person.add_aliases("Vas") is False
+
+
+def test_many_articles_with_one_title_get_numbered_slugs():
+    slugs = [ArticleFactory(title="Market report").slug for _ in range(55)]
+    assert slugs[:3] == ["market-report", "market-report-2", "market-report-3"]
+    assert slugs[-1] == "market-report-55"
+    assert len(set(slugs)) == 55

@@ -1,6 +1,6 @@
 """Import throughput and memory: documents per second end to end into SQLite, and RSS over a long batch.
 
-    .venv/bin/python tests/bench/import_speed.py [--documents 10000] [--words 1000]
+    .venv/bin/python tests/bench/import_speed.py [--documents 10000] [--words 1000] [--jobs 2]
 
 Builds a corpus of distinct ~1,000-word documents from the fixture and test documents (names, numbers and
 paragraph order varied so no two share a content hash), imports it into a fresh SQLite database with
@@ -10,6 +10,7 @@ the real importer, and prints the rate and the resident memory every 10% of the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -29,16 +30,19 @@ def rss_mib() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def corpus_sources() -> list[str]:
-    texts = []
+def corpus_sources() -> list[tuple[str, str]]:
+    """(text, headline) of every annotated document."""
+    sources = []
     for folder in (ROOT / "fixtures" / "documents", ROOT / "tests" / "documents"):
-        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    return texts
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        sources += [(p.read_text(encoding="utf-8"), expected[p.name]["title"]) for p in sorted(folder.glob("*.txt"))]
+    return sources
 
 
-def make_document(n: int, sources: list[str], words: int, rng: random.Random) -> str:
-    """A plausible scraped article of about ``words`` words, unique by construction."""
-    base = sources[n % len(sources)]
+def make_document(n: int, sources: list[tuple[str, str]], words: int, rng: random.Random) -> str:
+    """A plausible scraped article of about ``words`` words, unique by construction, headline included."""
+    base, title = sources[n % len(sources)]
+    base = base.replace(title, f"{title}: dispatch {n}")
     paragraphs = [p for p in base.split("\n\n") if p.strip()]
     head, rest = paragraphs[:3], paragraphs[3:]
     body: list[str] = []
@@ -56,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--words", type=int, default=1_000)
+    parser.add_argument("--jobs", type=int, default=2, help="extraction worker processes (the command's default on 2 cores)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
@@ -87,12 +92,12 @@ def main() -> None:
     checkpoints = {max(1, args.documents * k // 10) for k in range(1, 11)}
     print(f"{'documents':>10} {'docs/s':>8} {'RSS MiB':>8}")
     print(f"{0:>10} {'':>8} {rss_mib():>8.1f}")
-    for done, result in enumerate(import_paths([docs]), start=1):
+    for done, result in enumerate(import_paths([docs], jobs=args.jobs), start=1):
         statuses[result.status] = statuses.get(result.status, 0) + 1
         if done in checkpoints:
             print(f"{done:>10} {done / (time.perf_counter() - start):>8.0f} {rss_mib():>8.1f}")
     elapsed = time.perf_counter() - start
-    print(f"imported {args.documents} documents in {elapsed:.1f} s: {args.documents / elapsed:.0f} documents/s; {statuses}")
+    print(f"imported {args.documents} documents with {args.jobs} extraction worker(s) in {elapsed:.1f} s: {args.documents / elapsed:.0f} documents/s; {statuses}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importers import find_documents, import_found
+from articles.documents import find_documents
+from articles.importers import import_found
 
 
 class Command(BaseCommand):
@@ -16,14 +18,24 @@ class Command(BaseCommand):
         parser.add_argument("--update", action="store_true", help="re-import changed documents, keeping editors' decisions")
         parser.add_argument("--source", metavar="NAME", help="the publication, overriding what the documents say")
         parser.add_argument("--json", action="store_true", dest="as_json", help="print a machine-readable report instead of lines")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            metavar="N",
+            help="extract in N worker processes (default: one per core, up to 4, for 100 documents or more)",
+        )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
 
-    def handle(self, *args, paths, dry_run, publish, update, source, as_json, no_progress, **options):
+    def handle(self, *args, paths, dry_run, publish, update, source, as_json, jobs, no_progress, **options):
         items = list(find_documents(paths))
+        if jobs is None:
+            jobs = min(os.cpu_count() or 1, 4) if len(items) >= 100 else 1
+        elif jobs < 1:
+            raise CommandError("--jobs must be at least 1.")
         progress = _Progress(len(items), enabled=not as_json and not no_progress and len(items) > 1 and sys.stderr.isatty())
         totals: dict[str, int] = {}
         report = []
-        for result in import_found(items, source=source, publish=publish, update=update, dry_run=dry_run):
+        for result in import_found(items, source=source, publish=publish, update=update, dry_run=dry_run, jobs=jobs):
             totals[result.status] = totals.get(result.status, 0) + 1
             progress.step()
             if as_json:
