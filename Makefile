@@ -45,6 +45,11 @@ check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# Public pages: req/s of /articles/ (2 gunicorn sync workers, SQLite, debug off) with the page cache
+# off and on, and the queries per page type, on a generated 2,000-article archive in /tmp/bench.sqlite3.
+bench: install
+	tests/bench/http.sh $(BENCH_PATHS)
+
 bench-extract: install
 	$(BIN)/python tests/bench/extract_quality.py
 	$(BIN)/python tests/bench/extract_speed.py
