@@ -28,7 +28,7 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return self.articles(obj).for_feed().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, item: Article) -> str:
         return item.title

@@ -44,10 +44,7 @@ class Link(NamedTuple):
         return slug_url(self.url_name, self.slug)
 
 
-SUMMARY_FIELDS = (
-    "title", "slug", "dek", "published_on", "published_at", "status", "created_at", "updated_at",
-    "source__name", "source__slug",
-)
+SUMMARY_FIELDS = ("title", "slug", "dek", "published_on", "source__name", "source__slug")
 
 
 def _links(through, article_field: str, target_field: str, order: str, ids: list[int]) -> list[tuple]:
@@ -111,6 +108,10 @@ class ArticleQuerySet(models.QuerySet):
         clone = self.select_related("source").only(*SUMMARY_FIELDS)
         clone._summary_links = True
         return clone
+
+    def for_feed(self):
+        """``for_listing`` with the times a feed entry carries."""
+        return self.for_listing().only(*SUMMARY_FIELDS, "published_at", "updated_at")
 
     def for_detail(self):
         """Everything the article page shows, with only the quotes readers may see."""

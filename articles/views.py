@@ -28,8 +28,10 @@ PAGE_SIZE = 20
 ENTITY_PAGE_SIZE = 50
 
 
-def _page(request: HttpRequest, queryset, per_page: int = PAGE_SIZE) -> Page:
+def _page(request: HttpRequest, queryset, per_page: int = PAGE_SIZE, *, count: int | None = None) -> Page:
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count  # known already: saves the COUNT query
     number = request.GET.get("page", "1")
     try:
         return paginator.page(number)
@@ -78,13 +80,17 @@ def article_list(request: HttpRequest) -> HttpResponse:
     articles = ArticleFilter(request.GET, queryset=Article.objects.published().for_listing())
     if not articles.is_valid():
         return _filtered(request, "articles/article_list.html", articles)
-    # The facets (four grouped counts and their links) are the costly part of the page, and change only
-    # with the filters and the archive: kept rendered until the archive next changes.
-    facets = versioned(
-        f"facets{query_string(request.GET)}",
-        lambda: render_to_string("articles/_facets.html", {"facets": articles.facets()}),
+    # The counts (of the matches, and the four facets with their links) are the costly part of the
+    # page, and change only with the filters and the archive: kept until the archive next changes.
+    count, facets = versioned(
+        f"counts{query_string(request.GET)}",
+        lambda: (articles.qs.count(), render_to_string("articles/_facets.html", {"facets": articles.facets()})),
     )
-    return _filtered(request, "articles/article_list.html", articles, {"facets": mark_safe(facets)})
+    return render(
+        request,
+        "articles/article_list.html",
+        {"filter": articles, "page": _page(request, articles.qs, count=count), "facets": mark_safe(facets)},
+    )
 
 
 @public_page

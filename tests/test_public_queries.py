@@ -103,3 +103,18 @@ def test_sitemap_queries_do_not_grow_with_items(client, django_assert_num_querie
     # per section except the fixed one: how many items, then the items
     with django_assert_num_queries(10):
         assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_list_without_page_cache_reuses_its_counts(client, settings, django_assert_num_queries, n):
+    settings.NEWSARCHIVE_PAGE_CACHE = False
+    _archive(n)
+    client.get("/articles/")
+    client.get("/articles/?tag=energy")
+    # one page of articles, their tags, their bylines (the counts and facets are kept until the
+    # archive changes)
+    with django_assert_num_queries(3):
+        assert client.get("/articles/").status_code == 200
+    # and the tag named in the URL
+    with django_assert_num_queries(4):
+        assert client.get("/articles/?tag=energy").status_code == 200

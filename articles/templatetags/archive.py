@@ -139,6 +139,12 @@ def article_summary(article, level: int = 2) -> SafeString:
     return mark_safe("".join(parts))
 
 
+@register.simple_tag
+def article_summaries(articles, level: int = 2) -> SafeString:
+    """``article_summary`` for each of ``articles``, in one tag."""
+    return mark_safe("\n".join(article_summary(article, level) for article in articles))
+
+
 def _json_ld(data: dict) -> SafeString:
     encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{encoded}</script>')

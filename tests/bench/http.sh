@@ -41,7 +41,7 @@ for cache in off on; do
     url="http://127.0.0.1:$PORT$path"
     curl -fso /dev/null "$url"  # warm: templates compiled, connections open
     wrk -t1 -c1 -d2s "$url" >/dev/null
-    rate=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url" | tee /tmp/bench-wrk.txt | awk '/Requests\/sec/ {print $2}')
+    rate=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$url" | tee /tmp/bench-wrk.txt | awk '/Requests\/sec/ {print $2}')
     p99=$(awk '$1 == "99%" {print $2}' /tmp/bench-wrk.txt)
     errors=$(grep -E "Non-2xx|Socket errors" /tmp/bench-wrk.txt || true)
     printf '%-4s page cache  %-40s %9s req/s  p99 %s %s\n' "$cache" "$path" "$rate" "$p99" "$errors"

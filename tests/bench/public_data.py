@@ -147,10 +147,14 @@ def report_queries() -> None:
              "/people/", person.get_absolute_url(), "/organisations/", organisation.get_absolute_url(), "/sources/",
              article.source.get_absolute_url(), "/tags/energy/", "/feeds/articles.rss", "/sitemap.xml"]
     client = Client()
+    print("first  again  page (first: nothing cached; again: counts kept from the first request)")
     for url in pages:
-        with CaptureQueriesContext(connection) as queries:
-            status = client.get(url).status_code
-        print(f"{len(queries):3} queries  {status}  {url}")
+        counts = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            counts.append(len(queries))
+        print(f"{counts[0]:5} {counts[1]:6}  {url}  ({status})")
 
 
 def main() -> None:
