@@ -191,8 +191,16 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     published = Article.objects.published()
     source = get_object_or_404(Source.objects.filter(pk__in=published.values("source_id")), slug=slug)
-    articles = published.filter(source=source).for_listing().newest()
-    return render(request, "sources/source_detail.html", {"source": source, "page": _page(request, articles)})
+    articles = published.filter(source=source)
+    return render(
+        request,
+        "sources/source_detail.html",
+        {
+            "source": source,
+            "page": _page(request, articles.for_listing().newest()),
+            "dates": articles.values_list("published_on", flat=True),
+        },
+    )
 
 
 @public_page

@@ -57,8 +57,8 @@ EXPECTED = {
     "organisation": 5,
     # the sources with their article counts
     "/sources/": 1,
-    # the source; count, one page of its articles, their tags, their bylines
-    "source": 5,
+    # the source; count, one page of its articles, their tags, their bylines; the dates for the timeline
+    "source": 6,
     # the tag; count, one page of its articles, their tags, their bylines; its people, organisations, quotes
     "/tags/energy/": 8,
     # the latest articles, their tags, their bylines

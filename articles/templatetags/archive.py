@@ -219,8 +219,9 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
 
 @register.simple_tag
 def coverage_timeline(articles, *, label: str = "Articles per month") -> SafeString:
-    """Articles per month as a small bar chart in SVG, drawn on the server, with a text equivalent."""
-    dates = [article.published_on for article in articles if article.published_on]
+    """Articles (or their dates) per month as a small bar chart in SVG, drawn on the server, with a text
+    equivalent."""
+    dates = [day for day in (getattr(item, "published_on", item) for item in articles) if day]
     if not dates:
         return mark_safe("")
     per_month = Counter(date.replace(day=1) for date in dates)
