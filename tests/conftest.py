@@ -1,6 +1,16 @@
 import pytest
+from django.db import connections
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connection_pools(django_db_setup):
+    """PostgreSQL's pool keeps connections open; close it so the test database can be dropped."""
+    yield
+    for connection in connections.all(initialized_only=True):
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from articles.extract import extract  # noqa: E402
 from extract_expectations import Score, check  # noqa: E402
 
-FOLDERS = (ROOT / "fixtures" / "documents", ROOT / "tests" / "documents")
+FOLDERS = (ROOT / "fixtures" / "documents", ROOT / "tests" / "documents", ROOT / "tests" / "heldout")
 
 
 def _ratio(a: int, b: int) -> str:
