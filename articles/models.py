@@ -47,37 +47,39 @@ class Link(NamedTuple):
 SUMMARY_FIELDS = ("title", "slug", "dek", "published_on", "source__name", "source__slug")
 
 
-def _links(through, article_field: str, target_field: str, order: str, ids: list[int]) -> list[tuple]:
-    """(article id, pk, name, slug) of what a link table joins to the articles ``ids``."""
+def _link_select(through, article_field: str, target_field: str, kind: str, by_name: bool) -> str:
+    """One arm of the links query: (kind, article id, pk, name, slug, sort keys) through a link table."""
     quote = connection.ops.quote_name
     link, target = through._meta.get_field(article_field), through._meta.get_field(target_field)
-    table = quote(target.related_model._meta.db_table)
-    sql = (
-        f"SELECT l.{quote(link.column)}, t.{quote('id')}, t.{quote('name')}, t.{quote('slug')} "
-        f"FROM {quote(through._meta.db_table)} l JOIN {table} t ON t.{quote('id')} = l.{quote(target.column)} "
-        f"WHERE l.{quote(link.column)} IN ({', '.join(['%s'] * len(ids))}) ORDER BY {order}"
+    sort = f"t.{quote('name')}, 0" if by_name else f"'', l.{quote('id')}"
+    return (
+        f"SELECT '{kind}', l.{quote(link.column)}, t.{quote('id')}, t.{quote('name')}, t.{quote('slug')}, {sort} "
+        f"FROM {quote(through._meta.db_table)} l "
+        f"JOIN {quote(target.related_model._meta.db_table)} t ON t.{quote('id')} = l.{quote(target.column)} "
+        f"WHERE l.{quote(link.column)} IN ({{ids}})"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
-        return cursor.fetchall()
 
 
 def _attach_links(articles: list[Article]) -> None:
-    """Give each article ``tag_list`` and ``author_list``: two queries for any number of articles.
+    """Give each article ``tag_list`` (by name) and ``author_list`` (in byline order), in one query.
 
-    Two small hand-written joins instead of ``prefetch_related``: on a list page, compiling the ORM's
-    queries and building a model and a related manager for every tag and byline cost more than
-    everything else the page does.
+    One small hand-written query instead of two ``prefetch_related`` lookups: on a list page, compiling
+    the ORM's queries and building a model and a related manager for every tag and byline cost more
+    than everything else the page does.
     """
     ids = [article.pk for article in articles]
-    tags: dict[int, list[Link]] = {pk: [] for pk in ids}
-    authors: dict[int, list[Link]] = {pk: [] for pk in ids}
-    for article_id, pk, name, slug in _links(TaggedArticle, "content_object", "tag", "t.name", ids):
-        tags[article_id].append(Link(pk, name, slug, "archive:tag"))
-    for article_id, pk, name, slug in _links(Article.authors.through, "article", "person", "l.id", ids):
-        authors[article_id].append(Link(pk, name, slug, "archive:person"))
+    links: dict[str, dict[int, list[Link]]] = {"tag": {pk: [] for pk in ids}, "person": {pk: [] for pk in ids}}
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"{_link_select(TaggedArticle, 'content_object', 'tag', 'tag', by_name=True)} UNION ALL "
+        f"{_link_select(Article.authors.through, 'article', 'person', 'person', by_name=False)} ORDER BY 1, 6, 7"
+    ).format(ids=placeholders)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids + ids)
+        for kind, article_id, pk, name, slug, *_ in cursor.fetchall():
+            links[kind][article_id].append(Link(pk, name, slug, f"archive:{kind}"))
     for article in articles:
-        article.tag_list, article.author_list = tags[article.pk], authors[article.pk]
+        article.tag_list, article.author_list = links["tag"][article.pk], links["person"][article.pk]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -100,7 +102,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED)
 
     def for_listing(self):
-        """What an article summary shows: source, tags and byline, in a fixed number of queries.
+        """What an article summary shows: source, tags and byline, in two queries for any number of articles.
 
         Only the columns a summary shows are read (not the body). Tags and bylines land in ``tag_list``
         and ``author_list`` (see ``_attach_links``), as they do for ``for_detail``.
