@@ -168,3 +168,23 @@ def test_parallel_extraction_imports_the_same_as_one_process(documents, tmp_path
 def test_jobs_must_be_positive(documents):
     with pytest.raises(CommandError, match="--jobs"):
         call_command("import_documents", str(documents), "--jobs", "0", stdout=StringIO())
+
+
+class _Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_terminal_gets_a_progress_bar(documents, monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    run(documents)
+    assert "[###############...............] 1/2" in terminal.getvalue()
+    assert "] 2/2" in terminal.getvalue()
+
+
+def test_json_and_piped_output_get_no_progress_bar(documents, monkeypatch):
+    piped = StringIO()
+    monkeypatch.setattr("sys.stderr", piped)
+    run(documents)
+    assert piped.getvalue() == ""
