@@ -126,9 +126,6 @@ class LinkedFilterSet(django_filters.FilterSet):
             return [(item.slug, str(item.name)) for item in value]
         return [(self.data.get(name), value.strftime("%-d %B %Y"))]
 
-    def clear_url(self) -> str:
-        return "?"
-
 
 class ArticleFilter(LinkedFilterSet):
     SORTS = [("newest", "Newest first"), ("oldest", "Oldest first"), ("relevance", "Most relevant")]

@@ -4,7 +4,7 @@ import pytest
 
 from articles import services
 from articles.models import Article, Quote
-from tests.factories import ArticleFactory, PersonFactory, UserFactory
+from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
