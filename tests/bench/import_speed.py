@@ -25,9 +25,23 @@ SURNAMES = ["Petrova", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kovalenko", "
 FIRST = ["Anna", "Marek", "Leila", "Tomas", "Chiara", "Ivan", "Grace", "Omar", "Sofia", "Pieter"]
 
 
-def rss_mib() -> float:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+def _rss(pid: int | str) -> int:
+    with open(f"/proc/{pid}/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def rss_mib() -> tuple[float, float]:
+    """Resident memory of this process, and of its worker processes together."""
+    workers = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    if int(f.read().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                        workers += _rss(entry)
+            except (OSError, ValueError, IndexError):
+                continue
+    return _rss("self") / 2**20, workers / 2**20
 
 
 def corpus_sources() -> list[tuple[str, str]]:
@@ -90,12 +104,13 @@ def main() -> None:
     start = time.perf_counter()
     statuses: dict[str, int] = {}
     checkpoints = {max(1, args.documents * k // 10) for k in range(1, 11)}
-    print(f"{'documents':>10} {'docs/s':>8} {'RSS MiB':>8}")
-    print(f"{0:>10} {'':>8} {rss_mib():>8.1f}")
+    print(f"{'documents':>10} {'docs/s':>8} {'RSS MiB':>8} {'workers':>8}")
+    print(f"{0:>10} {'':>8} {rss_mib()[0]:>8.1f} {rss_mib()[1]:>8.1f}")
     for done, result in enumerate(import_paths([docs], jobs=args.jobs), start=1):
         statuses[result.status] = statuses.get(result.status, 0) + 1
         if done in checkpoints:
-            print(f"{done:>10} {done / (time.perf_counter() - start):>8.0f} {rss_mib():>8.1f}")
+            main_rss, workers_rss = rss_mib()
+            print(f"{done:>10} {done / (time.perf_counter() - start):>8.0f} {main_rss:>8.1f} {workers_rss:>8.1f}")
     elapsed = time.perf_counter() - start
     print(f"imported {args.documents} documents with {args.jobs} extraction worker(s) in {elapsed:.1f} s: {args.documents / elapsed:.0f} documents/s; {statuses}")
 
