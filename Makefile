@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate test test-postgres bench bench-extract bench-import check clean
+.PHONY: install run migrate test test-postgres bench bench-http bench-extract bench-import check clean
 
 install: $(VENV)/.installed
 
@@ -47,7 +47,10 @@ check: install
 
 # Public pages: req/s of /articles/ (2 gunicorn sync workers, SQLite, debug off) with the page cache
 # off and on, and the queries per page type, on a generated 2,000-article archive in /tmp/bench.sqlite3.
-bench: install
+# Every benchmark: the public pages under wrk, the importer end to end, the extraction's quality and speed.
+bench: bench-http bench-import bench-extract
+
+bench-http: install
 	tests/bench/http.sh $(BENCH_PATHS)
 
 bench-extract: install
