@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+TESTS ?= tests
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -35,7 +36,7 @@ test: export DJANGO_SECRET_KEY ?= test-only-secret-key
 test: export DJANGO_DEBUG = false
 test: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(TESTS) $(PYTEST_ARGS)
 
 test-postgres:
 	DATABASE_URL=$${DATABASE_URL_POSTGRES:-postgres://postgres@127.0.0.1:5432/newsarchive} $(MAKE) test

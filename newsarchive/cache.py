@@ -5,20 +5,25 @@ to something a public page shows bumps it, so every older page becomes unreachab
 expires. There is nothing to track per page, and a missed dependency cannot leave one page stale while
 the others are fresh.
 
-With Redis (``REDIS_URL``) all processes share the version, so a publish in the admin or an import from
-the command line is visible everywhere immediately. With the local-memory cache each process has its own
-version; pages then live at most ``NEWSARCHIVE_PAGE_CACHE_SECONDS``.
+With Redis (``REDIS_URL``) the version lives in Redis. With the local-memory cache every process has
+its own cache, so the version lives in a small file instead (``NEWSARCHIVE_VERSION_FILE``): reading it
+costs one small read per request, and a publish in the admin or an import from the command line is
+seen at once by every process on the machine.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
+import secrets
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
@@ -29,7 +34,13 @@ _SLUG = "SLUG_PLACEHOLDER"
 T = TypeVar("T")
 
 
-def archive_version() -> int:
+def _shared_cache() -> bool:
+    return not isinstance(caches["default"], LocMemCache)
+
+
+def archive_version() -> int | str:
+    if not _shared_cache():
+        return _file_version()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
@@ -38,10 +49,32 @@ def archive_version() -> int:
 
 
 def _bump() -> None:
+    if not _shared_cache():
+        _write_file_version()
+        return
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not in the cache (yet, or evicted): any new number invalidates
         cache.set(VERSION_KEY, archive_version() + 1, timeout=None)
+
+
+def _file_version() -> str:
+    try:
+        with open(settings.NEWSARCHIVE_VERSION_FILE, encoding="ascii") as f:
+            return f.read().strip() or _write_file_version()
+    except FileNotFoundError:
+        return _write_file_version()
+
+
+def _write_file_version() -> str:
+    """A new random version, written atomically: two processes bumping at once both change it."""
+    path = Path(settings.NEWSARCHIVE_VERSION_FILE)
+    version = secrets.token_hex(8)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{version}")
+    temporary.write_text(version, encoding="ascii")
+    os.replace(temporary, path)
+    return version
 
 
 def bump_archive_version() -> None:

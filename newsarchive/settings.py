@@ -186,6 +186,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # Anonymous public pages are cached whole (see newsarchive/cache.py); off to measure the pages themselves.
 NEWSARCHIVE_PAGE_CACHE = envbool("NEWSARCHIVE_PAGE_CACHE", True)
 NEWSARCHIVE_PAGE_CACHE_SECONDS = envint("NEWSARCHIVE_PAGE_CACHE_SECONDS", 300)
+# Without Redis, the processes of one machine share the archive version through this file.
+NEWSARCHIVE_VERSION_FILE = os.environ.get("NEWSARCHIVE_VERSION_FILE") or str(BASE_DIR / "var" / "archive-version")
 # Longer query strings get a 414: no reader's filter needs more, and it bounds the work a request can ask for.
 NEWSARCHIVE_MAX_QUERY_STRING = envint("NEWSARCHIVE_MAX_QUERY_STRING", 2000)
 

@@ -111,3 +111,42 @@ def test_error_pages_are_not_cached(client, archive):
     assert client.get(archive.draft.get_absolute_url()).status_code == 404
     services.publish_articles(Article.objects.filter(pk=archive.draft.pk))
     assert client.get(archive.draft.get_absolute_url()).status_code == 200
+
+
+LOCAL_MEMORY = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def test_another_process_changing_the_archive_invalidates_this_ones_pages(tmp_path, settings):
+    """Without Redis each process caches pages itself; the version file carries a change between them."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from newsarchive.cache import archive_version
+
+    settings.CACHES = LOCAL_MEMORY
+    settings.NEWSARCHIVE_VERSION_FILE = str(tmp_path / "archive-version")
+    before = archive_version()
+    assert archive_version() == before  # stable while nothing changes
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from newsarchive.cache import _bump; _bump()"],
+        cwd=root,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "REDIS_URL"},
+            "DJANGO_SETTINGS_MODULE": "newsarchive.settings",
+            "NEWSARCHIVE_VERSION_FILE": settings.NEWSARCHIVE_VERSION_FILE,
+        },
+        check=True,
+    )
+    assert archive_version() != before
+
+
+def test_the_version_file_is_made_when_missing(tmp_path, settings):
+    from newsarchive.cache import archive_version
+
+    settings.CACHES = LOCAL_MEMORY
+    settings.NEWSARCHIVE_VERSION_FILE = str(tmp_path / "var" / "archive-version")
+    version = archive_version()
+    assert (tmp_path / "var" / "archive-version").read_text() == version
