@@ -191,3 +191,90 @@ def test_url_line_becomes_the_url_and_leaves_the_body():
     assert ex.url == "https://example.org/news/2024/library-closure"
     assert ex.title == "Library closure sparks protest"
     assert "https://" not in ex.body
+
+
+HEADLINE = "Harbour board approves new ferry timetable after months of complaints"
+
+
+def _page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_share_buttons_run_together_are_not_the_headline():
+    ex = extract(_page("Share on Facebook Share on X Share by email Print", HEADLINE, "By Ana Ruiz", BODY, BODY2))
+    assert ex.title == HEADLINE
+
+
+def test_numbered_most_read_entries_are_not_the_headline_and_a_shorter_copy_confirms_it():
+    ex = extract(
+        _page(
+            "Most read",
+            "1. Pop singer reveals surprise engagement on stage at festival",
+            "2. Bakery chain shuts forty shops",
+            "Harbour row: board approves new ferry timetable after months of complaints",
+            "Passengers had waited for an hour at the pier",
+            "Regular users say the service has been unreliable all winter",
+            "By Ana Ruiz",
+            BODY,
+            BODY2,
+            "Popular now",
+            "1. Board approves new ferry timetable after months of complaints",
+        )
+    )
+    assert ex.title == "Harbour row: board approves new ferry timetable after months of complaints"
+
+
+def test_a_byline_name_or_name_with_role_is_not_the_headline():
+    for byline in ("Tomasz Brandt", "Tomasz Brandt, Transport Reporter"):
+        ex = extract(_page("Transport", HEADLINE, byline, "12 March 2025", BODY, BODY2, byline))
+        assert ex.title == HEADLINE, byline
+        assert ex.authors == ("Tomasz Brandt",)
+
+
+def test_translator_credit_is_not_the_headline_and_names_a_person():
+    ex = extract(_page(HEADLINE, "Ana Ruiz", "Translated from the Spanish by Jonah Fell", "16 January 2025", BODY, BODY2))
+    assert ex.title == HEADLINE
+    assert "Translated" not in ex.body
+    assert "Jonah Fell" in {p.name for p in ex.people}
+
+
+def test_disclaimer_and_credit_lines_are_furniture():
+    ex = extract(_page(HEADLINE, BODY, BODY2, "Translated by Jonah Fell. The views expressed are the author's own."))
+    assert "views expressed" not in ex.body
+    assert "Jonah Fell" in {p.name for p in ex.people}
+
+
+def test_consent_banner_gallery_caption_and_site_prompts_are_removed():
+    ex = extract(
+        _page(
+            "We value your privacy",
+            "We and our 120 partners store and/or access information on a device, such as cookies.",
+            "ACCEPT ALL MANAGE OPTIONS REJECT ALL",
+            HEADLINE,
+            "Listen to this article · 4 min",
+            "Item 1 of 3 A ferry leaves the harbour at dawn. Purchase Licensing Rights, opens new tab",
+            BODY,
+            "Get the top stories straight to your inbox. Sign up to our newsletter",
+            BODY2,
+            "This article appeared in print under the headline \"All aboard\"",
+            "Have a news tip? Send it to our newsroom.",
+        )
+    )
+    assert ex.title == HEADLINE
+    assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_notes_to_editors_and_media_contacts_end_a_press_release():
+    ex = extract(
+        _page(
+            HEADLINE,
+            BODY,
+            BODY2,
+            "Notes to editors",
+            "1. The timetable was drawn up after a consultation with passengers and operators last year.",
+            "2. Photographs of the new ferries are available on request.",
+            "Media enquiries",
+            "Harbour board press office: 01632 960 000 or press@example.org",
+        )
+    )
+    assert ex.paragraphs == [BODY, BODY2]

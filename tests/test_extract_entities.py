@@ -198,3 +198,26 @@ def test_known_person_found_by_surname_or_its_misspelling_alone():
     assert set(p) == {"Stanislav Zas"}
     assert "Vas" in p["Stanislav Zas"].aliases
     assert ex.quotes[0].speaker == "Stanislav Zas"
+
+
+def test_councillor_abbreviation_is_an_honorific():
+    ex = ex_of("Mayor Cr Joan Pike said the budget was balanced. 'We kept rates flat,' Cr Pike said.")
+    assert "Joan Pike" in people(ex)
+    assert ex.quotes[0].speaker == "Joan Pike"
+
+
+def test_translated_name_keeps_its_own_acronym_for_a_confederation():
+    ex = ex_of("The National Confederation of Dockers (FNPD) called a strike on Monday, the union said.")
+    assert orgs(ex)["National Confederation of Dockers"].acronym == "FNPD"
+
+
+def test_person_with_an_appositive_role_after_a_comma():
+    ex = ex_of("Rosa Vint, Headteacher at Millbrook School, said the trial had gone well for pupils.")
+    assert "Rosa Vint" in people(ex)
+    ex = ex_of("Detective Constable Ivo Marsh, who led the inquiry, praised the witnesses.")
+    assert people(ex)["Ivo Marsh"].role == "Detective Constable"
+
+
+def test_possessive_inside_a_capitalised_run_is_not_a_person():
+    ex = ex_of("Rosa Vint, Headteacher at St Agnes's Primary School in Lowton, said the trial had gone well.")
+    assert set(people(ex)) == {"Rosa Vint"}

@@ -184,3 +184,30 @@ def test_author_bio_that_covers_a_beat_names_the_publication():
     assert ex.published_on == dt.date(2024, 4, 11)
     assert "covers city hall" not in ex.body
     assert ex.source == "Valley Tribune"
+
+
+def test_year_run_together_with_the_time_is_still_a_date():
+    ex = extract(doc("By Ana Ruiz", "March 4, 20259:05 AM GMTUpdated an hour ago"))
+    assert ex.published_on == dt.date(2025, 3, 4)
+
+
+def test_byline_with_an_upper_case_surname():
+    ex = extract(doc("By Ana RUIZ"))
+    assert ex.authors == ("Ana Ruiz",)
+
+
+def test_section_label_is_not_the_publication():
+    ex = extract("\n\n".join(["Courts & Justice", "Library closure sparks protest", "By Ana Ruiz", BODY, BODY2]))
+    assert ex.source is None
+
+
+def test_upper_case_masthead_named_again_in_the_page_is_the_publication():
+    ex = extract("\n\n".join(["HARBOURLIGHT", "Library closure sparks protest", "By Ana Ruiz", BODY, BODY2, "Republished by Harbourlight with permission."]))
+    assert ex.source == "Harbourlight"
+
+
+def test_reporting_and_editing_footer_marks_wire_copy_and_names_the_editors():
+    ex = extract(doc(body=BODY + "\n\n(Reporting by Ana Ruiz in Madrid; Editing by Tom Hale and Rhea Mistry)"))
+    assert ex.source == "Reuters"
+    assert {"Tom Hale", "Rhea Mistry"} <= {p.name for p in ex.people}
+    assert "Editing" not in ex.body

@@ -158,3 +158,21 @@ def test_organisation_statement_through_a_common_noun():
     )
     q = ex.quotes[0]
     assert q.speaker is None and q.organisation == "Otočna Linija"
+
+
+def test_pronoun_skips_a_person_added_on_with_and():
+    ex = ex_of(
+        "Dr Ines Varga, a chemist at the state laboratory, has spent a decade studying river sediments in the delta.",
+        "Varga accepts the criticism. She and a research assistant, Lena Holt, are now repeating the sampling upstream.",
+        "“If the pattern holds upstream, we will know it is not the dredging,” she says.",
+    )
+    assert by_start(ex, "If the pattern").speaker == "Ines Varga"
+
+
+def test_the_statement_goes_to_the_person_it_came_from():
+    ex = ex_of(
+        "Bram Oster, who ran the charity's accounts, admitted the thefts at the Crown Court on Friday.",
+        "A statement from Oster was read to the court by his barrister, Nina Kade.",
+        "“I let down everyone who trusted me and I will repay every penny,” the statement said.",
+    )
+    assert by_start(ex, "I let down").speaker == "Bram Oster"

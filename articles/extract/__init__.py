@@ -62,7 +62,7 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
             first = a.split()[0]
             if first in bios:
                 bios[a] = bios.pop(first)
-    ents = _build_entities(body, known, meta.authors, bios, publication=meta.source)
+    ents = _build_entities(body, known, meta.authors, bios, publication=meta.source, contributors=cleaned.credits)
     quotes, quote_warnings = extract_quotes(body, paragraphs, ents)
     authors = tuple(
         next((p.name for p in ents.people if p.name == a or a in p.aliases), a) for a in meta.authors

@@ -91,6 +91,7 @@ class Cleaned:
     bios: tuple[tuple[str, str], ...]
     author_name_lines: tuple[str, ...]
     dateline: str = ""
+    credits: tuple[str, ...] = ()
     wire_credit: str | None = None
     masthead: str = ""
     about_org: str = ""
@@ -98,10 +99,21 @@ class Cleaned:
     warnings: tuple[str, ...] = field(default=())
 
 
+# "February 20, 20254:12 PM": a year run together with the time that follows it.
+_GLUED_YEAR_TIME_RE = re.compile(
+    r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2})(?=\d{1,2}[:.]\d{2})",
+    re.IGNORECASE,
+)
+
+_GLUED_DIGITS_RE = re.compile(r"(?:19|20)\d\d\d{1,2}[:.]\d\d")
+
+
 def _split_lines(text: str) -> list[_Line]:
     for ch, rep in _SPACE_REPLACEMENTS:
         if ch in text:
             text = text.replace(ch, rep)
+    if ":" in text and _GLUED_DIGITS_RE.search(text):
+        text = _GLUED_YEAR_TIME_RE.sub(r"\1 ", text)
     lines: list[_Line] = []
     block = 0
     for chunk in _BLANK_LINES_RE.split(text):
@@ -149,6 +161,11 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
     best: tuple[float, int] | None = None
     key_counts = Counter(keys)
     nav_run = _nav_runs(lines[:limit])
+    short_keys = [
+        (j, sk)
+        for j, kk in enumerate(keys)
+        if len(sk := _LIST_NUM_RE.sub("", kk)) >= 25 and sk.count(" ") >= 4 and (sk != kk or (j >= limit and key_counts[kk] == 1))
+    ]
     mast_idx = next((j for j in range(min(limit, 4)) if not _is_furniture(lines[j].text) and not is_date_line(lines[j].text)), -1)
     if mast_idx >= 0 and not _is_name_like(_NAV_SEP_RE.split(lines[mast_idx].text)[0].strip()):
         mast_idx = -1
@@ -164,11 +181,15 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
             continue
         if _is_nav_line(t) or re.search(r"\s[—–-]{1,2}$", t) or (t.isupper() and n <= 6):
             continue
+        if _LIST_ITEM_RE.match(t) or _CREDIT_LINE_RE.match(t) or (n <= 4 and looks_like_person(t)) or name_role_byline(t):
+            continue
         score = 0.0
         repeats = key_counts[k] - 1
         glued = 0
         if len(k) >= 20:
             glued = sum(1 for j, kk in enumerate(keys) if kk != k and k in kk and not _is_furniture(lines[j].text))
+            # A "Most read" entry or a teaser repeating this headline in a shorter form.
+            glued += sum(1 for j, sk in short_keys if j != i and sk != k and sk in k)
         score += 3.0 * min(repeats + glued, 3)
         if 4 <= n <= 25:
             score += 2
@@ -195,6 +216,50 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+# "1. Another story": an entry of a numbered "Most read" list, never this page's headline.
+_LIST_NUM_RE = re.compile(r"^\d{1,2} ")
+_LIST_ITEM_RE = re.compile(r"^\d{1,2}[.)]\s+\S")
+# "Translated from the Italian by Ana Ruiz", "(Reporting by X; Editing by Y)": credits, not bylines.
+_CREDIT_LINE_RE = re.compile(
+    r"^\(?(?i:translated|translation|adapted|edited|editing|illustrat\w+|photographs|photography|graphics|"
+    r"additional\s+reporting|reporting|research|fact-checking|produced|production)\b[^.!?()]{0,60}?\b(?i:by)\s+"
+    r"(?P<names>[A-Z][^.!?()]{2,160}?)\)?\.?$"
+)
+
+
+def credit_names(line: str) -> list[str]:
+    """People named by a credit line ("Translated by X", "Editing by X and Y"), in order."""
+    out: list[str] = []
+    for seg in line.strip("()").split(";"):
+        m = _CREDIT_LINE_RE.match(seg.strip())
+        if not m:
+            continue
+        for part in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")):
+            part = re.split(r"\s+in\s+", part.strip(" ."))[0]
+            if looks_like_person(part):
+                out.append(part)
+    return out
+
+
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def _credit_line(line: str) -> list[str] | None:
+    """A line made only of credits and disclaimers: the people it credits, else None."""
+    if len(line) > 300 or "by " not in line:
+        return None
+    names: list[str] = []
+    found = False
+    for sent in _SENTENCE_SPLIT_RE.split(line):
+        got = credit_names(sent)
+        if got or _CREDIT_LINE_RE.match(sent.strip("() ")):
+            names.extend(got)
+            found = True
+        elif not _is_furniture(sent):
+            return None
+    return names if found else None
 
 
 def _is_dek_like(line: str, title_words: int) -> bool:
@@ -226,7 +291,9 @@ _NAV_WORDS = frozenset(
     policy property jobs obituaries blog about walks gallery photos latest features analysis
     comment environment climate football cricket rugby money finance companies regions region
     national international europe asia africa americas weather podcasts podcast live more
-    all sections section topics archive events""".split()
+    all sections section topics archive events crime courts court law justice arts books food
+    music film films tv media royals showbiz motoring cars homes family families puzzles
+    education transport""".split()
 )
 
 
@@ -249,7 +316,7 @@ def _masthead(lines: list[_Line], title_index: int) -> str:
         if _NAV_SEP_RE.search(t):
             t = _NAV_SEP_RE.split(t)[0].strip()
         t = re.split(r"\s[-–—]\s", t)[0].strip()
-        if _is_name_like(t) and (len(t.split()) >= 2 or sum(1 for x in lines if t in x.text) >= 2):
+        if _is_name_like(t) and (len(t.split()) >= 2 or sum(1 for x in lines if t in x.text or (t.isupper() and t.title() in x.text)) >= 2):
             return t.title() if t.isupper() else t
         return ""
     return ""
@@ -261,7 +328,7 @@ def _is_name_like(t: str) -> bool:
         return False
     if len(toks) == 1 and toks[0].lower() in _NAV_WORDS:
         return False
-    if all(w.lower() in _NAV_WORDS for w in toks):
+    if all(w.lower() in _NAV_WORDS or w.lower() in {"&", "and", "of", "the"} for w in toks):
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"of", "the", "and", "&", "for", "on", "de"} for w in toks)
 
@@ -505,6 +572,8 @@ def clean(text: str) -> Cleaned:
 
     n = len(lines)
     about_org = ""
+    credits: list[str] = []
+    credit_wire = False
     url = next((m.group("url") for l in lines[: hdr_end + 1] if (m := _URL_LINE_RE.match(l.text))), "")
     i = hdr_end + 1
     caption_block = -1
@@ -522,7 +591,7 @@ def clean(text: str) -> Cleaned:
         if related_mode and lx.ABOUT_AUTHOR_RE.match(t):
             related_mode = False
         if related_mode:
-            if is_body_paragraph(t) and not _DASH_START_RE.match(t):
+            if is_body_paragraph(t) and not _DASH_START_RE.match(t) and not _LIST_ITEM_RE.match(t):
                 related_mode = False
             else:
                 l.kind = "related"
@@ -564,6 +633,20 @@ def clean(text: str) -> Cleaned:
         elif lx.RELATED_START_RE.match(t):
             l.kind = "related"
             related_mode = True
+        elif (
+            i < body_start
+            and _words(t) <= 4
+            and i + 1 < n
+            and looks_like_person(t)
+            and (is_date_line(lines[i + 1].text) or _is_meta_line(lines[i + 1].text, near_top=True))
+        ):
+            l.kind = "meta"  # a byline without "By": the name alone above the date
+            meta_lines.append("By " + t)
+        elif (cn := _credit_line(t)) is not None:
+            l.kind = "furniture"
+            credits.extend(cn)
+            if t.startswith("(") and re.search(r"\b(?:editing|edited)\s+by\b", t, re.IGNORECASE):
+                credit_wire = True
         elif _is_meta_line(t, near_top=i < body_start):
             l.kind = "meta"
             meta_lines.append(_meta_form(t))
@@ -654,6 +737,8 @@ def clean(text: str) -> Cleaned:
         paragraphs.append(p)
     if not paragraphs:
         warnings.append("empty body")
+    if credit_wire and wire_credit is None:
+        wire_credit = "Reuters"  # "(Reporting by X; Editing by Y)" closes Reuters copy
     return Cleaned(
         title=repair_typography(title) if title else "",
         dek=repair_typography(dek) if dek else "",
@@ -663,6 +748,7 @@ def clean(text: str) -> Cleaned:
         bios=tuple(bios),
         author_name_lines=tuple(author_name_lines),
         dateline=dateline,
+        credits=tuple(dict.fromkeys(credits)),
         wire_credit=wire_credit,
         masthead=masthead,
         about_org=about_org,

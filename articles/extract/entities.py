@@ -719,6 +719,7 @@ def find_people(
     org_regex_forms: dict[str, str],
     authors: tuple[str, ...],
     org_spans: list[OrgMention] | None = None,
+    contributors: tuple[str, ...] = (),
 ) -> dict[str, _Person]:
     """Collect people with evidence; surnames and misspellings are folded in afterwards."""
     people: dict[str, _Person] = {}
@@ -781,6 +782,8 @@ def find_people(
         add(tok, role, pos, 1)
 
     for a in authors:
+        add(a, "", 1 << 29, 2)
+    for a in contributors:
         add(a, "", 1 << 29, 2)
 
     # Candidates from the surname-repeat cue only count if the surname really recurs.
@@ -873,8 +876,8 @@ def _consider_run(text: str, run: list[tuple[str, int]], add, singles, surname_c
             prefix_toks = prefix_toks + name_toks[:-2]
             name_toks = name_toks[-2:]
             start = run[len(toks) - 2][1]
-    if len(name_toks) > 3:
-        return
+    if len(name_toks) > 3 or any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
+        return  # "Bede's Primary": a possessive inside the run belongs to a place or a body
     if inside_org and not (of_role and len(name_toks) == 2):
         return  # part of an organisation's name, unless a role governs it: "Director of the X Jane Roe"
     if role_prefix:
@@ -1147,6 +1150,7 @@ def build(
     authors: tuple[str, ...],
     bios: dict[str, str],
     publication: str | None = None,
+    contributors: tuple[str, ...] = (),
 ) -> Entities:
     """All entities of one body, plus the mention positions the quote attribution needs.
 
@@ -1164,7 +1168,7 @@ def build(
         for f in (o.name, o.acronym, *o.aliases):
             if f:
                 org_forms[f] = o.name
-    people = find_people(text, known, orgs, org_forms, authors, org_spans)
+    people = find_people(text, known, orgs, org_forms, authors, org_spans, contributors)
     if _trim_org_names(orgs, people, org_spans):
         org_forms = {f: o.name for o in orgs for f in (o.name, o.acronym, *o.aliases) if f}
         org_index = FormIndex(org_forms, left_stop=".")

@@ -64,7 +64,7 @@ DOCUMENT_NOUNS = frozenset(
 
 HONORIFICS = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
-    madam madame mme m herr frau sen rep gov gen col capt lt sgt adm maj cllr""".split()
+    madam madame mme m herr frau sen rep gov gen col capt lt sgt adm maj cllr cr clr councillor councilor""".split()
 )
 
 ROLE_NOUNS = frozenset(
@@ -88,7 +88,8 @@ ROLE_NOUNS = frozenset(
     manager centre-back full-back winger forward player chef baker fisherman commuter
     researcher vicar priest mp msp mep councilman councilwoman alderman trustee steward
     economist chairwoman planner consultant surveyor geologist biologist meteorologist
-    referee umpire graduate supervisor lock-keeper keeper pastor entrepreneur founder""".split()
+    referee umpire graduate supervisor lock-keeper keeper pastor entrepreneur founder
+    headteacher headmaster headmistress constable detective paramedic firefighter""".split()
 )
 
 ROLE_MODIFIERS = frozenset(
@@ -211,7 +212,7 @@ ORG_KEYWORDS = {
     "association": "ngo", "union": "union", "committee": "other", "foundation": "ngo",
     "court": "court", "tribunal": "court", "commission": "government",
     "department": "government", "office": "government", "fund": "ngo", "authority": "government",
-    "federation": "other", "league": "other", "alliance": "alliance", "assembly": "government",
+    "federation": "other", "confederation": "union", "syndicate": "union", "guild": "union", "league": "other", "alliance": "alliance", "assembly": "government",
     "parliament": "government", "congress": "government", "senate": "government",
     "center": "ngo", "centre": "ngo", "network": "other", "society": "ngo", "front": "party",
     "movement": "party", "academy": "university", "college": "university", "school": "university",
@@ -359,7 +360,7 @@ BOILERPLATE_LINE_RE = re.compile(
         (?:more\s+posts|view\s+all\s+posts|all\s+posts\s+by)\b.* |
         click\s+(?:here|to\s+share|to\s+print|to\s+email).* |
         (?:sign\s+up|subscribe)\b.{0,120}$ |
-        (?:get|receive)\s+(?:the\s+latest|our|daily|weekly|breaking).{0,100}(?:newsletter|inbox|email|updates).* |
+        (?:get|receive)\s+(?:the\s+latest|the\s+(?:biggest|top|best)\s+(?:stories|news|headlines)|our|daily|weekly|breaking).{0,100}(?:newsletter|inbox|email|updates).* |
         enter\s+your\s+e-?mail.* |
         (?:support|donate\s+to)\s+(?:our|independent)\s+journalism.* |
         become\s+a\s+(?:member|subscriber|patron).* |
@@ -371,7 +372,13 @@ BOILERPLATE_LINE_RE = re.compile(
         (?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b.* | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
         (?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:?.* |
          like\s+loading.* |
+        (?:we\s+value\s+your\s+privacy|your\s+privacy\s+(?:choices|matters)|privacy\s+(?:settings|preferences))\s*\.?$ |
+        (?:accept\s+all|manage\s+options|reject\s+all|(?:manage\s+)?preferences)(?:\s+(?:accept\s+all|manage\s+options|reject\s+all|preferences))+\s*$ |
+        item\s+\d+\s+of\s+\d+\b.* |
+        the\s+(?:views|opinions)\s+expressed\s+(?:here\s+|in\s+this\s+\w+\s+)?(?:are|is)\s+(?:solely\s+)?(?:the\s+|those\s+of\s+the\s+)?(?:author|writer|contributor)s?['’]?s?(?:\s+own)?\s*\.?$ |
         this\s+(?:article|story)\s+was\s+(?:translated|originally\s+published|first\s+published).* |
+        (?:this|a\s+version\s+of\s+this)\s+(?:article|story)\s+(?:appeared|appears|was\s+published)\s+in\s+(?:the\s+)?print\b.{0,120}$ |
+        (?:have|got)\s+a\s+(?:news\s+)?(?:tip|story(?:\s+tip)?)\s*\?.{0,120}$ |
         read\s+the\s+original\b.* |
         (?:photo|image|picture|file\s+photo|illustration|credit|photograph|pictured|video|watch|caption|source\s+image)\s*(?:credit)?\s*:.* |
         (?:photo|image)\s+(?:by|courtesy|credit)\b.* |
@@ -380,7 +387,7 @@ BOILERPLATE_LINE_RE = re.compile(
         (?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?(?:this|our)\s+(?:web)?site).* |
         (?:accept|reject|manage)\s+(?:all\s+)?(?:cookies|settings|preferences|choices).* |
         (?:accept(?:\s+all)?(?:\s+cookies)?|reject\s+all|ok|i\s+agree|got\s+it|agree|decline|close|dismiss|cookie\s+settings|manage\s+preferences)\s*$ |
-        (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us|home|menu|search|log\s*in|log\s*out|sign\s+in|register|newsletter|newsletters|subscribe|archives?|sitemap|rss|faq|careers|advertise|donate|main\s+menu|navigation|toggle\s+navigation|close\s+menu|open\s+menu|back\s+to\s+top|top\s+stories|latest\s+news|trending|most\s+read|most\s+popular|editor'?s\s+picks?|recommended|popular\s+posts|recent\s+posts|previous\s+(?:post|article)|next\s+(?:post|article)|load\s+more|show\s+more|view\s+comments|print\s+this\s+page|listen\s+to\s+this\s+article|listen|audio|min\s+read|\d+\s+min(?:ute)?s?\s+read|reporting\s+by.*|editing\s+by.*|writing\s+by.*|additional\s+reporting.*|our\s+standards:.*|the\s+thomson\s+reuters\s+trust\s+principles.*)\s*\.?$ |
+        (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us|home|menu|search|log\s*in|log\s*out|sign\s+in|register|newsletter|newsletters|subscribe|archives?|sitemap|rss|faq|careers|advertise|donate|main\s+menu|navigation|toggle\s+navigation|close\s+menu|open\s+menu|back\s+to\s+top|top\s+stories|latest\s+news|trending|most\s+read|most\s+popular|editor'?s\s+picks?|recommended|popular\s+posts|recent\s+posts|previous\s+(?:post|article)|next\s+(?:post|article)|load\s+more|show\s+more|view\s+comments|print\s+this\s+page|listen\s+to\s+this\s+article(?:\s*[·•|:-]\s*\d+\s*min(?:ute)?s?)?|listen|audio|min\s+read|\d+\s+min(?:ute)?s?\s+read|reporting\s+by.*|editing\s+by.*|writing\s+by.*|additional\s+reporting.*|our\s+standards:.*|the\s+thomson\s+reuters\s+trust\s+principles.*)\s*\.?$ |
         report\s+(?:an\s+)?(?:error|typo|abuse)\s*$ | like\s*$ | reply\s*↓?\s*$ | report\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -388,7 +395,8 @@ BOILERPLATE_LINE_RE = re.compile(
 
 # Furniture recognised by a phrase anywhere on a (short) line, or by a credit at its end.
 _ANYWHERE_PHRASES = ("forward-looking statement", "click to enlarge", "all rights reserved", "cookie policy",
-                     "cookie settings", "cookie preferences", "cookie consent")
+                     "cookie settings", "cookie preferences", "cookie consent",
+                     "store and/or access information", "purchase licensing rights")
 BOILERPLATE_TAIL_RE = re.compile(
     r"""\b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
         \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
@@ -414,7 +422,8 @@ RELATED_START_RE = re.compile(
         recommended(?:\s+for\s+you)?|further\s+reading|also\s+on\s+.{1,40}|
         (?:most|more)\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|
         latest(?:\s+(?:news|stories|posts|articles))?|in\s+other\s+news|elsewhere|
-        don'?t\s+miss|popular\s+(?:posts|stories)|recent\s+posts|what\s+to\s+read\s+next)\s*:?\s*$""",
+        don'?t\s+miss|popular\s+(?:posts|stories)|recent\s+posts|what\s+to\s+read\s+next|
+        notes\s+(?:to|for)\s+editors?|editors?['’]?\s+notes?|(?:media|press)\s+(?:contacts?|enquiries|inquiries))\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -461,6 +470,14 @@ _SHARE_SEGMENT_RE = re.compile(
 )
 
 
+# Buttons whose separators were lost: "Share on Facebook Share on X Share by email Print".
+_SHARE_RUN_RE = re.compile(
+    r"^(?:(?:(?:share|post|send|pin)\s+(?:on|to|via|by)\s+)?" + _SOCIAL + r"|save|copy\s+link|\d*\s*comments?)"
+    r"(?:[\s|•·/,]+(?:(?:(?:share|post|send|pin)\s+(?:on|to|via|by)\s+)?" + _SOCIAL + r"|save|copy\s+link|\d+\s+comments?|comments?))+\s*$",
+    re.IGNORECASE,
+)
+
+
 _SHARE_FIRST = frozenset(
     """share post send pin facebook twitter x linkedin whatsapp telegram reddit pinterest email
     e-mail print youtube instagram tiktok vk copy messenger flipboard website more tweet mail rss
@@ -479,7 +496,9 @@ def is_share_line(line: str) -> bool:
     if first not in _SHARE_FIRST:
         return False
     parts = [p.strip() for p in re.split(r"\s*[|•·/]\s*|\s{2,}", line) if p.strip()]
-    return bool(parts) and len(parts) <= 12 and all(_SHARE_SEGMENT_RE.match(p) for p in parts)
+    if bool(parts) and len(parts) <= 12 and all(_SHARE_SEGMENT_RE.match(p) for p in parts):
+        return True
+    return len(line) <= 160 and _SHARE_RUN_RE.match(line) is not None
 QUOTE_CHARS = "“”\"«»„‟"
 
 _NOUN_DETERMINERS = frozenset("the a an its their his her this that new latest our whose annual joint".split())

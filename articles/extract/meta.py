@@ -194,6 +194,10 @@ def parse_byline_names(names: str) -> tuple[list[str], list[str]]:
         part = part.strip(" .:;")
         if part.isupper() and len(part) > 4 and " " in part:
             part = part.title()  # "DEREK GATOPOULOS"
+        elif " " in part and any(len(w) > 1 and w.isupper() for w in part.split()) and not looks_like_person(part):
+            cased = " ".join(w.title() if len(w) > 1 and w.isupper() else w for w in part.split())
+            if looks_like_person(cased):
+                part = cased  # "Lucie FERRAND"
         if not part or re.match(r"^(?:editing|edited|additional\s+reporting|writing|graphics|photos?|video)\b", part, re.IGNORECASE):
             continue
         credit = org_credit(part)

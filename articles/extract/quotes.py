@@ -208,6 +208,9 @@ def _span_text(body: str, span: _Span) -> tuple[str, int]:
     return text, pos
 
 
+_COMPANION_BEFORE_RE = re.compile(r"\b(?:and|with)\s+(?:a|an|her|his|their)\s+[\w'’ -]{2,40},\s*$")
+
+
 @dataclass(slots=True)
 class _Resolver:
     body: str
@@ -231,12 +234,30 @@ class _Resolver:
             if self.inside_quote(s.start):
                 continue
             if not noun:
+                # "She and a colleague, Jo Roe, ...": the person added on is not who "she" is.
+                if fallback is None and _COMPANION_BEFORE_RE.search(self.body, max(0, s.start - 60), s.start):
+                    fallback = s.name
+                    continue
                 return s.name
             if fallback is None:
                 fallback = s.name
             if noun in self.person_roles.get(s.name, "").lower():
                 return s.name
         return fallback
+
+    def document_author(self, noun: str, pos: int) -> str | None:
+        """"A statement from Jo Roe was read out ... the statement said": the person it came from."""
+        lo = max(0, pos - 1500)
+        hit = None
+        for m in re.finditer(r"\b" + re.escape(noun) + r"\s+(?:from|by|written\s+by|on\s+behalf\s+of)\s+", self.body[lo:pos], re.IGNORECASE):
+            hit = m
+        if hit is None:
+            return None
+        at = lo + hit.end()
+        found = self.person_index.find(self.body[at:at + 60])
+        if found and found[0][0] == 0:
+            return self.ents.surface_to_person[found[0][2]]
+        return None
 
     def last_org(self, pos: int, window: int = 3000, kind: str = "", noun: str = "") -> str | None:
         """The organisation last named outside quotes, preferring one that fits the noun used."""
@@ -288,6 +309,10 @@ class _Resolver:
                 return None, org, True
         if head in lx.DOCUMENT_NOUNS or (len(low_words) >= 2 and low_words[-2] in lx.DOCUMENT_NOUNS):
             noun = head if head in lx.DOCUMENT_NOUNS else low_words[-2]
+            if org is None:
+                author = self.document_author(noun, pos)
+                if author:
+                    return author, None, True
             if org is None:
                 org = self.memory.get(noun) or self.last_org(pos)
             if org:
