@@ -2,6 +2,7 @@
 
 from articles.extract import extract
 from articles.extract.clean import clean, repair_typography
+from articles.extract.lexicon import is_share_line
 
 BODY = (
     "The council voted on Monday to close the branch library, which has served the town for more "
@@ -203,6 +204,9 @@ def _page(*lines: str) -> str:
 def test_share_buttons_run_together_are_not_the_headline():
     ex = extract(_page("Share on Facebook Share on X Share by email Print", HEADLINE, "By Ana Ruiz", BODY, BODY2))
     assert ex.title == HEADLINE
+    assert is_share_line("Share on Facebook Share on X Share by email Print")
+    assert is_share_line("Share Tweet WhatsApp Email 48 comments")
+    assert not is_share_line("Share prices fall on Monday")
 
 
 def test_numbered_most_read_entries_are_not_the_headline_and_a_shorter_copy_confirms_it():

@@ -221,3 +221,24 @@ def test_person_with_an_appositive_role_after_a_comma():
 def test_possessive_inside_a_capitalised_run_is_not_a_person():
     ex = ex_of("Rosa Vint, Headteacher at St Agnes's Primary School in Lowton, said the trial had gone well.")
     assert set(people(ex)) == {"Rosa Vint"}
+
+
+def test_publication_named_again_outside_its_masthead_is_an_organisation():
+    body = "The council approved the new ferry timetable on Monday after months of complaints from passengers."
+    page = "\n\n".join(
+        ["HARBOUR POST", "Council approves new ferry timetable", "By Ana Ruiz", body, body.replace("Monday", "Tuesday"),
+         "Ana Ruiz is a reporter at the Harbour Post."]
+    )
+    assert "Harbour Post" in orgs(extract(page))
+    once = "\n\n".join(["HARBOUR POST", "Council approves new ferry timetable", "By Ana Ruiz", body, body.replace("Monday", "Tuesday")])
+    assert "Harbour Post" not in orgs(extract(once))
+
+
+def test_nickname_between_first_name_and_surname_is_an_alias():
+    ex = ex_of(
+        "Robert “Bobby” Carver, 74, was walking his dog when the wall collapsed.",
+        "“I heard a crack and then it was all over the path,” Bobby said.",
+    )
+    p = people(ex)
+    assert "Bobby" in p["Robert Carver"].aliases
+    assert ex.quotes[0].speaker == "Robert Carver"

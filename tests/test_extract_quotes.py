@@ -162,8 +162,10 @@ def test_organisation_statement_through_a_common_noun():
 
 def test_pronoun_skips_a_person_added_on_with_and():
     ex = ex_of(
-        "Dr Ines Varga, a chemist at the state laboratory, has spent a decade studying river sediments in the delta.",
-        "Varga accepts the criticism. She and a research assistant, Lena Holt, are now repeating the sampling upstream.",
+        "On a cold morning in March, Ines Varga is standing on the riverbank with a sampling pole.",
+        "“This is where the sediment settles first,” says Varga, a chemist at the state laboratory.",
+        "Doctoral student Hanna Berg collected the first samples last spring.",
+        "Varga accepts the point. She and a doctoral student, Hanna Berg, are now repeating the sampling upstream.",
         "“If the pattern holds upstream, we will know it is not the dredging,” she says.",
     )
     assert by_start(ex, "If the pattern").speaker == "Ines Varga"
@@ -176,3 +178,11 @@ def test_the_statement_goes_to_the_person_it_came_from():
         "“I let down everyone who trusted me and I will repay every penny,” the statement said.",
     )
     assert by_start(ex, "I let down").speaker == "Bram Oster"
+
+
+def test_a_name_in_marks_between_a_determiner_and_its_noun_is_not_a_quote():
+    ex = ex_of(
+        "Ms Dana Holt, the station manager, said crews had been busy.",
+        "She said the brigade would continue to run its ‘SafeHome’ information sessions for residents before winter.",
+    )
+    assert ex.quotes == ()

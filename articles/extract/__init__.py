@@ -31,6 +31,18 @@ __all__ = [
 ]
 
 
+def _named_by_page(text: str, source: str | None, title: str) -> bool:
+    """The page names its publication at least twice besides the copies of its headline."""
+    if not source:
+        return False
+    low = text.casefold()
+    src = source.casefold()
+    if low.count(src) < 2:
+        return False
+    head = title.casefold()
+    return sum(1 for line in low.splitlines() if src in line and (not head or head not in line)) >= 2
+
+
 def extract(text: str, *, known: Known | None = None) -> Extraction:
     """Extract title, body, metadata, entities and quotes from one scraped article.
 
@@ -62,7 +74,10 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
             first = a.split()[0]
             if first in bios:
                 bios[a] = bios.pop(first)
-    ents = _build_entities(body, known, meta.authors, bios, publication=meta.source, contributors=cleaned.credits)
+    named = bool(meta.source) and meta.source not in body and _named_by_page(text or "", meta.source, cleaned.title)
+    ents = _build_entities(
+        body, known, meta.authors, bios, publication=meta.source, contributors=cleaned.credits, publication_named=named
+    )
     quotes, quote_warnings = extract_quotes(body, paragraphs, ents)
     authors = tuple(
         next((p.name for p in ents.people if p.name == a or a in p.aliases), a) for a in meta.authors

@@ -19,6 +19,8 @@ from .forms import FormIndex
 from .result import Known, OrganisationMention, PersonMention
 
 _UP = lx.UPPER_CLASS
+_NICKNAME_RE = re.compile(rf"[“\"‘](?P<nick>[{_UP}][a-z]+)[”\"’]\s+(?P<last>[{_UP}][a-z'’]+[a-z])\b")
+_FIRST_BEFORE_RE = re.compile(rf"\b(?P<first>[{_UP}][a-z]+)\s+$")
 _LO = lx.LOWER_CLASS
 _TOKEN = rf"(?:[{_UP}][\w'’-]*\.?)"
 _PARTICLE = r"(?:de|da|di|van|von|der|den|bin|ibn|al|el|le|la|du|dos|del|ter|ten|y)"
@@ -785,6 +787,20 @@ def find_people(
         add(a, "", 1 << 29, 2)
     for a in contributors:
         add(a, "", 1 << 29, 2)
+    # "Margaret “Peggy” Ellison": a full name with the nickname the story goes on to use.
+    if "“" in text or '"' in text or "‘" in text:
+        for m in _NICKNAME_RE.finditer(text):
+            fm = _FIRST_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())
+            if not fm:
+                continue
+            first, nick, last = fm.group("first"), m.group("nick"), m.group("last")
+            if not (_is_name_token(first) and _is_name_token(nick) and _is_name_token(last)):
+                continue
+            add(first + " " + last, "", fm.start(), 2)
+            p = people[_pkey(first + " " + last)]
+            for alias in (nick, nick + " " + last):
+                if alias not in p.aliases:
+                    p.aliases.append(alias)
 
     # Candidates from the surname-repeat cue only count if the surname really recurs.
     for key in list(people):
@@ -1151,10 +1167,12 @@ def build(
     bios: dict[str, str],
     publication: str | None = None,
     contributors: tuple[str, ...] = (),
+    publication_named: bool = False,
 ) -> Entities:
     """All entities of one body, plus the mention positions the quote attribution needs.
 
-    The publication counts as an organisation only where the body itself names it.
+    The publication counts as an organisation where the body names it, or where the page names it
+    again outside its masthead (``publication_named``: a caption credit, an author's bio).
     """
     orgs, org_spans = find_organisations(text, known)
     if publication and not any(publication in (o.name, o.acronym, *o.aliases) for o in orgs):
@@ -1163,6 +1181,8 @@ def build(
             orgs.append(_Org(publication, "", "media", first=spans[0].start))
             orgs.sort(key=lambda o: o.first)
             org_spans = sorted(org_spans + spans, key=lambda x: x.start)
+        elif publication_named:
+            orgs.append(_Org(publication, "", "media", first=len(text)))
     org_forms: dict[str, str] = {}
     for o in orgs:
         for f in (o.name, o.acronym, *o.aliases):

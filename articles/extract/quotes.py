@@ -51,6 +51,9 @@ def _title_noun_before(window: str) -> bool:
     return last != "as" or (len(words) >= 2 and words[-2].lower() == "known")
 
 
+_NAMING_DETERMINERS = frozenset("a an the its their his her our your my this that these those whose".split())
+_LOWER_WORD_NEXT_RE = re.compile(r" [a-z]{2,}")
+
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but with from by as is".split())
 
 
@@ -485,6 +488,9 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
                     attribution = head.strip(" ,:;—–-")
                     if len(attribution) > 160:
                         attribution = attribution[-160:].split(" ", 1)[-1]
+        # ---- "its ‘Safe Home’ scheme": a name in marks between a determiner and the noun it names
+        if nwords <= 3 and prev_word in _NAMING_DETERMINERS and _LOWER_WORD_NEXT_RE.match(body, span.end + 1):
+            continue
         # ---- names of books, campaigns and documents are not speech
         if nwords <= 6 and (_title_noun_before(body[max(pstart, span.open_pos - 40):span.open_pos]) or _is_title_case(text)):
             continue
