@@ -18,7 +18,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 from articles.extract import extract  # noqa: E402
 from extract_expectations import Score, check  # noqa: E402
 
-FOLDERS = (ROOT / "fixtures" / "documents", ROOT / "tests" / "documents", ROOT / "tests" / "heldout")
+FOLDERS = (
+    ROOT / "fixtures" / "documents",
+    ROOT / "tests" / "documents",
+    ROOT / "tests" / "heldout",
+    ROOT / "tests" / "blind",
+)
 
 
 def _ratio(a: int, b: int) -> str:
