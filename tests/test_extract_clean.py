@@ -282,3 +282,48 @@ def test_notes_to_editors_and_media_contacts_end_a_press_release():
         )
     )
     assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_caption_label_and_its_caption_are_neither_headline_nor_body():
+    text = "\n\n".join(["Harbour Gazette", "Council votes to close library", "Media caption,", "Readers outside the branch on Friday", BODY, BODY2])
+    ex = extract(text)
+    assert ex.title == "Council votes to close library"
+    assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_timestamp_line_is_never_the_headline():
+    text = "\n\n".join(["Council votes to close library", "Updated at 9:40 AM, Mar 2, 2024", BODY, BODY2])
+    ex = extract(text)
+    assert ex.title == "Council votes to close library"
+    assert str(ex.published_on) == "2024-03-02"
+
+
+def test_name_and_job_title_line_is_never_the_headline():
+    text = "\n\n".join(["Council votes to close library", "Priya Nandakumar Senior education reporter", BODY, BODY2])
+    ex = extract(text)
+    assert ex.title == "Council votes to close library"
+    assert BODY == ex.paragraphs[0]
+
+
+def test_follow_app_republish_donate_and_signup_prompts_are_removed():
+    text = "\n\n".join(
+        [
+            "Council votes to close library",
+            BODY,
+            "Follow The Harbour Gazette on Instagram and Threads",
+            BODY2,
+            "Get the Harbour Gazette news app for alerts on your phone.",
+            "Republish this article",
+            "Please support our journalism with a gift today.",
+            "Enter your email address",
+            "The Harbour Gazette is a nonprofit newsroom serving the coast. Donate now.",
+        ]
+    )
+    ex = extract(text)
+    assert ex.paragraphs == [BODY, BODY2]
+
+
+def test_outlet_describing_itself_after_the_reporting_is_removed():
+    about = "The Coastal Wire is an independent, member-owned news organization founded in 1911 and read in many countries."
+    ex = extract("\n\n".join(["Council votes to close library", BODY, BODY2, about]))
+    assert ex.paragraphs == [BODY, BODY2]

@@ -211,3 +211,33 @@ def test_reporting_and_editing_footer_marks_wire_copy_and_names_the_editors():
     assert ex.source == "Reuters"
     assert {"Tom Hale", "Rhea Mistry"} <= {p.name for p in ex.people}
     assert "Editing" not in ex.body
+
+
+def test_name_followed_by_a_job_title_without_a_comma_is_the_author():
+    ex = extract(doc("Tom Okafor Chief political correspondent", "14 June 2023"))
+    assert ex.title == "Library closure sparks protest"
+    assert ex.authors == ("Tom Okafor",)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [("By Ana Ruiz (AP)",), ("Ana Ruiz", "(AP)"), ("By Ana Ruiz, AP",)],
+)
+def test_wire_initials_as_the_credit_give_the_wire_full_name(header):
+    ex = extract(doc(*header))
+    assert ex.authors == ("Ana Ruiz",)
+    assert ex.source == "Associated Press"
+
+
+def test_wire_about_line_gives_the_wire_without_the_article():
+    about = "The Associated Press is an independent global news organization."
+    ex = extract("\n\n".join(["Library closure sparks protest", "By Ana Ruiz", BODY, BODY2, about]))
+    assert ex.source == "Associated Press"
+    assert "independent global" not in ex.body
+
+
+def test_acronym_masthead_is_not_title_cased_and_is_expanded_when_the_page_spells_it_out():
+    ex = extract("\n\n".join(["AFP", "Library closure sparks protest", "By Ana Ruiz", "PARIS (AFP) - " + BODY, BODY2]))
+    assert ex.source == "AFP"
+    ex = extract("\n\n".join(["AP", "Library closure sparks protest", "By Ana Ruiz", BODY, BODY2, "Copyright 2024 The Associated Press."]))
+    assert ex.source == "Associated Press"

@@ -183,6 +183,8 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
             continue
         if _LIST_ITEM_RE.match(t) or _CREDIT_LINE_RE.match(t) or (n <= 4 and looks_like_person(t)) or name_role_byline(t):
             continue
+        if _is_label(t) or (i > 0 and _is_label(lines[i - 1].text)) or _META_START_RE.match(t) or _is_mostly_date(t):
+            continue  # a caption label or the caption under it, a timestamp
         score = 0.0
         repeats = key_counts[k] - 1
         glued = 0
@@ -216,6 +218,35 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+_MEDIA_LABEL_RE = re.compile(r"\b(?:caption|image|photo|picture|video|media|audio|source|credit|gallery)\b", re.IGNORECASE)
+
+
+def _is_label(line: str) -> bool:
+    """"Image caption," or "Photo source:": a label announcing the line after it."""
+    if not line or line[-1] not in ",:" or _words(line) > 4:
+        return False
+    return line[-1] == "," or _MEDIA_LABEL_RE.search(line) is not None
+
+
+_DATE_WORDS = frozenset(
+    """at on of the and posted updated published last first modified edited am pm a.m. p.m. a.m p.m
+    et est edt ct cst cdt mt mst mdt pt pst pdt gmt bst utc cet cest ist aest aedt jst today""".split()
+) | frozenset(lx.MONTHS) | lx.WEEKDAYS
+_DATE_TOKEN_RE = re.compile(r"^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?:[ap]\.?m\.?)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})$", re.IGNORECASE)
+
+
+def _is_mostly_date(line: str) -> bool:
+    """"Posted at 6:12 PM, Aug 14, 2023", "8:05 AM ET": a timestamp, whatever order its parts come in."""
+    if len(line) > 90 or _DIGIT_RE.search(line) is None:
+        return False
+    toks = [w.strip(",.|·•()[]–—-").lower() for w in line.split()]
+    toks = [w for w in toks if w]
+    if not toks:
+        return False
+    dated = sum(1 for w in toks if w in _DATE_WORDS or w.rstrip(".") in _DATE_WORDS or _DATE_TOKEN_RE.match(w))
+    return dated >= 2 and dated >= len(toks) - 1 and dated * 4 >= len(toks) * 3
 
 
 # "1. Another story": an entry of a numbered "Most read" list, never this page's headline.
@@ -260,6 +291,14 @@ def _credit_line(line: str) -> list[str] | None:
         elif not _is_furniture(sent):
             return None
     return names if found else None
+
+
+def _is_closing_line(lines: list[_Line], i: int) -> bool:
+    """In the second half of the page with no paragraph of reporting after it."""
+    n = len(lines)
+    if i < n // 2:
+        return False
+    return not any(is_body_paragraph(lines[j].text) and not _is_furniture(lines[j].text) for j in range(i + 1, n))
 
 
 def _is_dek_like(line: str, title_words: int) -> bool:
@@ -317,7 +356,8 @@ def _masthead(lines: list[_Line], title_index: int) -> str:
             t = _NAV_SEP_RE.split(t)[0].strip()
         t = re.split(r"\s[-–—]\s", t)[0].strip()
         if _is_name_like(t) and (len(t.split()) >= 2 or sum(1 for x in lines if t in x.text or (t.isupper() and t.title() in x.text)) >= 2):
-            return t.title() if t.isupper() else t
+            # An acronym ("NPR") keeps its capitals; a shouted name ("HARBOURLIGHT") does not.
+            return t.title() if t.isupper() and len(t.replace(" ", "")) > 4 else t
         return ""
     return ""
 
@@ -367,12 +407,51 @@ def name_role_byline(line: str) -> str:
         if names and all(looks_like_person(x) for x in names):
             return " and ".join(names)
     m = _NAME_ROLE_LINE_RE.match(line)
-    if not m or not looks_like_person(m.group("name")):
+    if not m:
+        return _name_then_title(line)
+    if not looks_like_person(m.group("name")):
         return ""
     role = m.group("role").lower().split()
     if any(w in lx.ROLE_NOUNS for w in role) and len(role) <= 6:
         return m.group("name")
     return ""
+
+
+# Newsroom job titles that close a byline written without a comma: "Jane Doe Political editor".
+_JOB_TITLES = frozenset(
+    """correspondent editor reporter writer columnist contributor producer photographer journalist
+    critic commentator presenter analyst
+    """.split()
+)
+# Words that qualify a job title: a rank or a beat ("Senior", "Transport", "Middle East").
+_BEAT_WORDS = frozenset(
+    """transport health education business political politics economics economy science environment
+    environmental climate technology tech crime sports sport arts culture foreign diplomatic security
+    defence defense legal courts royal social affairs home world international global investigations
+    investigative data consumer property money personal finance financial markets energy industry
+    media music film food travel fashion religion religious affairs community communities city state
+    metro local regional national breaking digital video audio special staff contributing entertainment
+    weather agriculture rural urban housing labour labor employment medical medicine north south east
+    west middle eastern western northern southern america americas europe asia africa pacific
+    """.split()
+)
+
+
+def _name_then_title(line: str) -> str:
+    """"Owen Thackeray Transport correspondent": a name, then a job title ending in a lower-case noun."""
+    toks = line.split()
+    if not 3 <= len(toks) <= 8 or toks[-1] not in _JOB_TITLES:
+        return ""
+    j = len(toks) - 1
+    while j > 2 and (
+        toks[j - 1].islower() or toks[j - 1].lower() in lx.ROLE_MODIFIERS or toks[j - 1].lower() in _BEAT_WORDS
+        or toks[j - 1].lower() in lx.COUNTRIES or toks[j - 1].lower() in lx.NATIONALITIES or toks[j - 1] == "&"
+    ):
+        j -= 1
+    name = " ".join(toks[:j])
+    if not 2 <= j <= 4 or not looks_like_person(name):
+        return ""
+    return name
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -389,6 +468,8 @@ def _is_meta_line(line: str, near_top: bool = False) -> bool:
         return False
     has_digit = _DIGIT_RE.search(line) is not None
     low = line.lower()
+    if n and n <= 4 and line[0] == "(" and line[-1] == ")" and org_credit(line):
+        return True  # "(AP)": the wire's credit on its own line
     if near_top and n <= 16 and not _SENTENCE_END_RE.search(line):
         if (has_digit and _HAS_FULL_DATE_RE.search(line)) or name_role_byline(line) or ("by " in low and _INLINE_BYLINE_RE.search(line)):
             return True
@@ -503,6 +584,8 @@ def _meta_form(line: str) -> str:
     nr = name_role_byline(line)
     if nr:
         return "By " + nr
+    if line[:1] == "(" and line[-1] == ")" and org_credit(line):
+        return "By " + line[1:-1]
     m = _INLINE_BYLINE_RE.search(line)
     if m and not lx.BYLINE_RE.match(line) and not lx.POSTED_BY_RE.search(line):
         return line[: m.start()].strip(" –—|-,") + "\nBy " + m.group("names")
@@ -622,11 +705,17 @@ def clean(text: str) -> Cleaned:
             caption_block = l.block
         elif l.block == caption_block and _words(t) <= 45:
             l.kind = "caption"
+        elif i > 0 and lines[i - 1].kind == "furniture" and _is_label(lines[i - 1].text) and _words(t) <= 45:
+            l.kind = "caption"  # the text a caption label announces
         elif (am := _ABOUT_ORG_RE.match(t)) and i >= n // 2 and not lx.ABOUT_AUTHOR_RE.match(t) and am.group("org").lower() not in _NAV_WORDS | {"us", "me", "this", "our", "the"}:
             about_org = am.group("org")
             for j in range(i, n):
                 lines[j].kind = "about"
             break
+        elif (om := lx.OUTLET_ABOUT_RE.match(t)) and (lx.OUTLET_APPEAL_RE.search(t) or _is_closing_line(lines, i)):
+            l.kind = "furniture"  # the outlet describing itself, not reporting
+            if not about_org:
+                about_org = om.group("org")
         elif lx.ABOUT_AUTHOR_RE.match(t):
             l.kind = "bio"
             about_mode = True

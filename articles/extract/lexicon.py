@@ -369,7 +369,13 @@ BOILERPLATE_LINE_RE = re.compile(
         (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related)\s*:.* |
         skip\s+to\s+(?:main\s+)?content.* | [_\-=*~•·]{3,}\s*$ |
         follow\s+(?:us|ap['’]s|\w+['’]s\s+coverage|the\s+latest|@\w+|\w+\s+on\s+(?:twitter|x|facebook|instagram))\b.* |
-        (?:download|get)\s+(?:our|the)\s+(?:free\s+)?app\b.* | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
+        follow\s+(?:[\w&'’.@-]+\s+){1,5}on\s+(?:social(?:\s+media)?|""" + _SOCIAL + r""")
+            (?:\s*(?:,|\band\b|\bor\b|&)\s*""" + _SOCIAL + r""")*\s*(?:[.!]|\bfor\b.{0,80})?\s*$ |
+        (?:download|get|install)\s+(?:our|the)\s+(?:[\w&'’.-]+\s+){0,4}(?:news\s+|mobile\s+)?app\b.{0,120}$ |
+        republish\s+(?:this|our)\s+(?:story|article|content|piece)\b.{0,200}$ |
+        (?:please\s+)?(?:support|fund)\s+(?:our|this|independent|local|nonprofit|non-profit|public-interest)\s+(?:work|journalism|reporting|newsroom|news)\b.{0,120}$ |
+        (?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today|here|to\s+(?:us|our|support))\b.{0,120}$ |
+        (?:type|enter|add|put)\s+your\s+e-?mail.{0,80}$ | e-?mail\s+address\s*[:*]?\s*$ | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
         (?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:?.* |
          like\s+loading.* |
         (?:we\s+value\s+your\s+privacy|your\s+privacy\s+(?:choices|matters)|privacy\s+(?:settings|preferences))\s*\.?$ |
@@ -382,6 +388,7 @@ BOILERPLATE_LINE_RE = re.compile(
         read\s+the\s+original\b.* |
         (?:photo|image|picture|file\s+photo|illustration|credit|photograph|pictured|video|watch|caption|source\s+image)\s*(?:credit)?\s*:.* |
         (?:photo|image)\s+(?:by|courtesy|credit)\b.* |
+        (?:image|media|photo|video|picture|audio)\s+(?:caption|source|credit|description)s?\s*,.{0,200}$ |
         (?:reuters|ap|afp|epa)/[A-Z][\w .'-]+$ |
         (?:copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved).* |
         (?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?(?:this|our)\s+(?:web)?site).* |
@@ -402,6 +409,18 @@ BOILERPLATE_TAIL_RE = re.compile(
         \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
         \b(?:photograph|photo|picture|image|illustration|composite|photo\s+illustration)\s*:\s*[^.!?:]{2,80}$""",
     re.IGNORECASE | re.VERBOSE,
+)
+
+# "The Valley Voice is a nonprofit newsroom.", "X is an independent global news organization ...":
+# a line in which the outlet describes itself.
+OUTLET_ABOUT_RE = re.compile(
+    r"^(?P<org>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|and|&|for|[A-Z][\w&'’.-]*)){0,5})\s+is\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+,?\s+){0,5}?(?:newsroom|news\s+(?:organi[sz]ation|outlet|site|service|agency|publication|website|cooperative)|"
+    r"media\s+organi[sz]ation)\b"
+)
+# The self-description asks for support: an appeal, wherever it sits.
+OUTLET_APPEAL_RE = re.compile(
+    r"\b(?:non-?profit|nonpartisan|reader-(?:funded|supported)|member-supported)\b.{0,200}\b(?:support|donat\w+)\b", re.IGNORECASE
 )
 
 COMMENTS_START_RE = re.compile(

@@ -171,12 +171,17 @@ def looks_like_person(name: str) -> bool:
 
 def org_credit(name: str) -> str | None:
     """A byline or credit naming a wire or publication rather than a person."""
-    key = name.strip().strip(".").lower()
+    key = name.strip().strip("().").strip().lower()
     if key in lx.WIRE_CREDITS:
         return lx.WIRE_CREDITS[key]
+    bare = key[4:] if key.startswith("the ") else key
     for canon, acr, aliases, kind in lx.GAZETTEER:
-        if kind == "media" and (key == canon.lower() or (acr and key == acr.lower()) or key in (a.lower() for a in aliases)):
+        if kind != "media":
+            continue
+        if key == canon.lower() or (acr and key == acr.lower()) or key in (a.lower() for a in aliases):
             return canon
+        if bare != key and (bare == canon.lower() or bare in (a.lower() for a in aliases)):
+            return canon  # "The Associated Press"
     return None
 
 
@@ -184,12 +189,22 @@ _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 _BYLINE_TAIL_RE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\bon\b|\bat\b|\bin\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b).*$", re.IGNORECASE)
 
 
+_BRACKET_CREDIT_RE = re.compile(r"\s*\(([A-Za-z][A-Za-z .-]{0,30})\)")
+
+
 def parse_byline_names(names: str) -> tuple[list[str], list[str]]:
     """Split "X and Y, Reuters" into people and publication credits."""
+    orgs: list[str] = []
+    if "(" in names:
+        # "Jane Doe (AP)": a wire credit in brackets after the name.
+        for m in _BRACKET_CREDIT_RE.finditer(names):
+            credit = org_credit(m.group(1))
+            if credit:
+                orgs.append(credit)
+        names = _BRACKET_CREDIT_RE.sub(lambda m: "" if org_credit(m.group(1)) else m.group(0), names).strip()
     names = _BYLINE_TAIL_RE.sub("", names)
     names = re.split(r"\s+(?=" + _DATE_ANY + r")", names, maxsplit=1, flags=re.IGNORECASE)[0]
     people: list[str] = []
-    orgs: list[str] = []
     for part in _BYLINE_SPLIT_RE.split(names):
         part = part.strip(" .:;")
         if part.isupper() and len(part) > 4 and " " in part:
@@ -218,6 +233,21 @@ class Meta:
     authors: tuple[str, ...]
     source: str | None
     warnings: tuple[str, ...]
+
+
+def _full_wire_name(source: str, *, own_name: bool, full_text: str) -> str:
+    """A wire credited by its initials or in brackets ("AP", "(AFP)") is given its full name.
+
+    A site's own name (masthead, title suffix) keeps its spelling unless the page spells it out.
+    """
+    key = source.strip("(). ").lower()
+    key = key[4:] if key.startswith("the ") else key
+    credit = org_credit(key)
+    if not credit or not (key in lx.WIRE_CREDITS or credit.lower() == key):
+        return source
+    if own_name and credit.lower() != key and credit.lower() not in full_text.lower():
+        return source
+    return credit
 
 
 def extract_meta(
@@ -315,6 +345,8 @@ def extract_meta(
         bm = lx.BIO_PUBLICATION_RE.search(" ".join(bios))
         if bm:
             source = bm.group("pub")
+    if source:
+        source = _full_wire_name(source, own_name=source == masthead or bool(suffixes), full_text=full_text)
     if date_hit and date_hit.warning:
         warnings.append(date_hit.warning)
     return Meta(date_hit.date if date_hit else None, tuple(uniq), source, tuple(warnings))
