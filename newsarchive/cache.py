@@ -67,13 +67,22 @@ def _file_version() -> str:
 
 
 def _write_file_version() -> str:
-    """A new random version, written atomically: two processes bumping at once both change it."""
-    path = Path(settings.NEWSARCHIVE_VERSION_FILE)
+    """A new random version of fixed length, written in place.
+
+    Random, so two processes bumping at once both change it; fixed length and written in one call, so
+    a reader sees the old token or the new one, and at worst some other token, which is only a miss.
+    """
+    path = settings.NEWSARCHIVE_VERSION_FILE
     version = secrets.token_hex(8)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{version}")
-    temporary.write_text(version, encoding="ascii")
-    os.replace(temporary, path)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    except FileNotFoundError:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        os.pwrite(fd, version.encode("ascii"), 0)
+    finally:
+        os.close(fd)
     return version
 
 
