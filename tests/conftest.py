@@ -8,6 +8,7 @@ from tests.factories import UserFactory
 def _close_connection_pools(django_db_setup):
     """PostgreSQL's pool keeps connections open; close it so the test database can be dropped."""
     yield
+    connections.close_all()  # hands checked-out connections back, so closing the pool closes them
     for connection in connections.all(initialized_only=True):
         if getattr(connection, "pool", None) is not None:
             connection.close_pool()
