@@ -37,6 +37,12 @@ class Score:
     attr_total: int = 0
     ent_found: int = 0
     ent_total: int = 0
+    people_found: int = 0
+    people_total: int = 0
+    orgs_found: int = 0
+    orgs_total: int = 0
+    body_right: int = 0
+    body_total: int = 0
     title_ok: bool = False
     date_ok: bool = False
     source_ok: bool = False
@@ -82,20 +88,28 @@ def check(ex: Extraction, exp: dict[str, Any], source_text: str = "") -> Score:
         f.append(f"authors: got {list(ex.authors)}, want {exp.get('authors', [])}")
 
     for frag in exp.get("boilerplate", []):
+        sc.body_total += 1
         if norm(frag) in body_n:
             f.append(f"boilerplate in body: {frag!r}")
+        else:
+            sc.body_right += 1
     for frag in exp.get("body_must_contain", []):
+        sc.body_total += 1
         if norm(frag) not in body_n:
             f.append(f"body lacks: {frag!r}")
+        else:
+            sc.body_right += 1
 
     people_by_name = {norm(p.name): p for p in ex.people}
     for ep in exp.get("people", []):
         sc.ent_total += 1
+        sc.people_total += 1
         p = people_by_name.get(norm(ep["name"]))
         if p is None:
             f.append(f"person missing: {ep['name']!r}")
             continue
         sc.ent_found += 1
+        sc.people_found += 1
         got_aliases = {norm(a) for a in p.aliases}
         for alias in ep.get("aliases", []):
             if norm(alias) in people_by_name and norm(alias) != norm(ep["name"]):
@@ -104,13 +118,17 @@ def check(ex: Extraction, exp: dict[str, Any], source_text: str = "") -> Score:
                 f.append(f"alias {alias!r} not resolved to {ep['name']!r}")
 
     orgs_by_name = {_name_key(o.name): o for o in ex.organisations}
+    # An organisation may be found under its acronym either way round ("BBC" for the British Broadcasting Corporation).
+    orgs_by_form = {_name_key(o.acronym): o for o in ex.organisations if o.acronym} | orgs_by_name
     for eo in exp.get("organisations", []):
         sc.ent_total += 1
-        o = orgs_by_name.get(_name_key(eo["name"]))
+        sc.orgs_total += 1
+        o = orgs_by_form.get(_name_key(eo["name"])) or (orgs_by_form.get(_name_key(eo["acronym"])) if eo.get("acronym") else None)
         if o is None:
             f.append(f"organisation missing: {eo['name']!r}")
             continue
         sc.ent_found += 1
+        sc.orgs_found += 1
         forms = {norm(o.name), norm(o.acronym)} | {norm(a) for a in o.aliases}
         for alias in eo.get("aliases", []):
             if _name_key(alias) in orgs_by_name and _name_key(alias) != _name_key(eo["name"]):
@@ -122,7 +140,7 @@ def check(ex: Extraction, exp: dict[str, Any], source_text: str = "") -> Score:
     got = list(ex.quotes)
     matched_got: set[int] = set()
     for eq in expected_quotes:
-        start = norm(eq["starts"])
+        start = norm(eq["starts"]).rstrip(" ,.;:!?")
         hit = next(
             (i for i, q in enumerate(got) if i not in matched_got and (norm(q.text).startswith(start) or start in norm(q.text)[: len(start) + 12])),
             None,
