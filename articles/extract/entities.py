@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from . import ner
 from .forms import FormIndex
 from .result import Known, OrganisationMention, PersonMention
 
@@ -856,6 +857,11 @@ def _consider_run(text: str, run: list[tuple[str, int]], add, singles, surname_c
         or (stop + 1 < len(toks) and stop > cut and toks[stop] in _NAME_PARTICLES and _is_name_token(toks[stop + 1]))
     ):
         stop += 1
+    # "Theresa May", "Brian June": a month after a first name is a surname, unless a day or year follows.
+    if cut < stop < len(toks) == stop + 1 and _norm_token(toks[stop]) in lx.MONTHS:
+        month_end = run[stop][1] + len(toks[stop])
+        if not re.match(r"\s*,?\s*\d", text[month_end:month_end + 4]):
+            stop += 1
     # "Chief Operating Officer Jane Roe": a name-like word inside a title is part of the title.
     while stop < len(toks) and (_norm_token(toks[stop]) in lx.ROLE_NOUNS or _norm_token(toks[stop]) in lx.ROLE_MODIFIERS):
         nxt = stop
@@ -1121,6 +1127,21 @@ def resolve_variants(text: str, people: dict[str, _Person], known: Known | None)
                 person.aliases.append(full)
         people.pop(_pkey(w), None)
         people.pop(_pkey(f"{first} {w}"), None)
+    # "Mr Baez Silva" after "Carlos Baez Silva": a compound surname is the same person.
+    for key in list(people):
+        p = people[key]
+        toks = p.name.split()
+        if len(toks) < 2:
+            continue
+        fuller = [q for q in people.values() if q is not p and q.name.endswith(" " + p.name)]
+        if len(fuller) == 1:
+            q = fuller[0]
+            for alias in (p.name, *p.aliases):
+                if alias not in q.aliases:
+                    q.aliases.append(alias)
+            q.first = min(q.first, p.first)
+            q.role = q.role or p.role
+            people.pop(key)
     # Drop single-token people that are just a surname of somebody else.
     for key in list(people):
         p = people[key]
@@ -1189,6 +1210,10 @@ def build(
             if f:
                 org_forms[f] = o.name
     people = find_people(text, known, orgs, org_forms, authors, org_spans, contributors)
+    _strip_leading_roles(people)
+    if ner.enabled():
+        if _add_model_names(text, orgs, org_spans, people, known):
+            org_forms = {f: o.name for o in orgs for f in (o.name, o.acronym, *o.aliases) if f}
     if _trim_org_names(orgs, people, org_spans):
         org_forms = {f: o.name for o in orgs for f in (o.name, o.acronym, *o.aliases) if f}
         org_index = FormIndex(org_forms, left_stop=".")
@@ -1257,3 +1282,214 @@ def build(
         surface_to_org=org_forms,
         org_kinds={o.name: o.kind for o in orgs},
     )
+
+
+# --------------------------------------------------------------------------- the model's names
+
+_ENT_LEAD_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ENT_TAIL_RE = re.compile(r"\s*(?:['’]s?|[.,;:])$")
+_TITLE_WORDS = lx.HONORIFICS | lx.ROLE_NOUNS | lx.ROLE_MODIFIERS
+
+
+def _unexplained(text: str, explained: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised runs in which the rules found no person or organisation: what the model is asked about.
+
+    A lone capitalised word that opens a sentence and is written in lower case elsewhere, or that is
+    a month, a weekday, a country, a city or a title, is no candidate.
+    """
+    covered = sorted(explained)
+    starts = [s for s, _ in covered]
+    lower = _lower_words(text)
+    out: list[tuple[int, int]] = []
+    asked: dict[str, int] = {}
+    for m in CAP_RUN_RE.finditer(text):
+        s, e = m.span()
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and covered[i][1] >= e:
+            continue
+        word = m.group(0)
+        # The model tags a name the same way wherever it recurs; asking about its first two
+        # appearances finds it, and the rules' phrase matching then finds every other.
+        asked[word] = asked.get(word, 0) + 1
+        if asked[word] > 2:
+            continue
+        if " " not in word and "\t" not in word:
+            low = _norm_token(word)
+            if len(low) < 2 or low in lx.NAME_STOPWORDS or low in lx.MONTHS or low in lx.WEEKDAYS:
+                continue
+            if low in lx.COUNTRIES or low in lx.CITIES or low in lx.NATIONALITIES or low in _TITLE_WORDS:
+                continue
+            if low in lower and _sentence_start(text, s):
+                continue
+        out.append((s, e))
+    return out
+
+
+# Nouns after a group's name that make it a political party: "Tory MPs", "Democratic leaders".
+_PARTY_CONTEXT = frozenset(
+    """party mp mps leader leaders leadership government peer peers candidate candidates voters
+    councillor councillors spokesman spokeswoman spokesperson member members manifesto conference
+    backbencher backbenchers minister ministers senator senators lawmakers congressman congresswoman
+    chairman whip whips majority administration""".split()
+)
+
+
+def _party_use(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a group the model tagged (NORP) is used as a party, not a nationality or a faith."""
+    low = name.lower()
+    if low in lx.NATIONALITIES or low.rstrip("s") in lx.NATIONALITIES:
+        return False
+    nxt = re.match(r"\s+([A-Za-z]+)", text[end:end + 30])
+    if nxt and nxt.group(1).lower() in _PARTY_CONTEXT:
+        return True
+    # "the Conservatives", "the Tories": a plural group as the subject of the story.
+    return name.endswith("s") and text[max(0, start - 4):start].lower() == "the "
+
+
+def _org_shaped(text: str, words: list[str]) -> bool:
+    """Whether an organisation the model tagged looks like one: "Cinemas", "the Budget", "a Reach plc
+    subsidiary" or "VFI Chief Executive" are a common noun, a phrase or a person's title."""
+    if any(w[:1].islower() and w not in _CONNECTORS and not w[:1].isdigit() for w in words):
+        return False
+    last = _norm_token(words[-1])
+    if last in lx.ROLE_NOUNS or last in lx.HONORIFICS:
+        return False
+    if len(words) == 1:
+        low = words[0].lower()
+        if low in _lower_words(text) or low in lx.CITIES or low in lx.COUNTRIES or low in lx.MONTHS or low in lx.WEEKDAYS:
+            return False
+    return True
+
+
+def _model_name(raw: str) -> str:
+    name = _ENT_TAIL_RE.sub("", _ENT_LEAD_RE.sub("", " ".join(raw.split())))
+    return name.strip(" “”\"‘’'()[]")
+
+
+def _add_model_names(
+    text: str, orgs: list[_Org], org_spans: list[OrgMention], people: dict[str, _Person], known: Known | None
+) -> bool:
+    """Add the people and organisations the model finds where the rules had no evidence.
+
+    This is where the two sources meet. The rules win wherever they spoke: a span inside a name
+    or organisation they found is theirs, and the archive's known names were already applied
+    by them (a phrase matcher over every curated spelling), so an editor's decision is never
+    overruled by the model. The model adds full names of two or more words (a lone word it
+    calls a person is too often a place or a club) and organisations; a full name it finds
+    around a person the rules cut short ("May" of "Theresa May") replaces the short form.
+    Returns whether organisations were added.
+    """
+    forms: set[str] = set()
+    for p in people.values():
+        forms.add(p.name)
+        forms.update(p.aliases)
+        toks = p.name.split()
+        if len(toks) >= 2:
+            forms.add(toks[-1])
+    person_spans = [(s, e) for s, e, _f in FormIndex(forms, left_stop="'’-").find(text)] if forms else []
+    explained = [(o.start, o.end) for o in org_spans] + person_spans
+    found = ner.find_names(text, _unexplained(text, explained))
+    if not found:
+        return False
+    taken = sorted(explained)
+
+    def overlaps_rules(s: int, e: int) -> bool:
+        return any(ts < e and s < te for ts, te in taken)
+
+    org_keys = {o.name.casefold(): o for o in orgs}
+    for o in orgs:
+        for f in (o.acronym, *o.aliases):
+            if f:
+                org_keys.setdefault(f.casefold(), o)
+    added_orgs: dict[str, _Org] = {}
+    person_words = {w for p in people.values() for w in p.name.split()}
+    for span in found:
+        name = _model_name(span.text)
+        if not name or not any(c.isupper() for c in name) or len(name.split()) > 8:
+            continue
+        label = span.label
+        words = name.split()
+        if label == "NORP":
+            if not _party_use(text, span.start, span.end, name):
+                continue
+            label = "ORG"
+        if (
+            label == "ORG" and 2 <= len(words) <= 3 and all(_is_name_token(w) for w in words)
+            and any(w in person_words for w in words)
+        ):
+            label = "PERSON"  # "Empire's Angie Errigo" tagged a body, though the rules know Ms Errigo
+        if label == "PERSON":
+            toks = name.split()
+            honorific = max((i for i, t in enumerate(toks) if _norm_token(t) in lx.HONORIFICS), default=-1)
+            toks = toks[honorific + 1:]  # "Said Mr Fogg", "Dr Anna Lee": the name starts after the title
+            while len(toks) > 1 and (
+                _norm_token(toks[0]) in _TITLE_WORDS or toks[0].lower() in lx.SPEECH_VERBS
+                or (len(toks) >= 3 and lx.is_person_noun(toks[0]))
+            ):
+                toks.pop(0)
+            if len(toks) < 2 or not all(t[:1].isupper() or t in _NAME_PARTICLES for t in toks):
+                continue
+            if any(not re.search(r"[a-z]", t) and len(t) > 2 for t in toks):
+                continue  # "BBC One": capitals throughout are an acronym, not a name
+            if _norm_token(toks[-1]) in lx.ORG_KEYWORDS:
+                continue  # "Manchester United", "Acme Holdings": a body, whatever the model says
+            name = " ".join(toks)
+            if name.casefold() in org_keys or _pkey(name) in people:
+                continue
+            short = next(
+                (
+                    p for p in people.values()
+                    if p.name != name and len(p.name.split()) < len(toks)
+                    and (name.endswith(" " + p.name) or (len(p.name.split()) == 1 and name.startswith(p.name + " ")))
+                ),
+                None,
+            )
+            if short is not None and overlaps_rules(span.start, span.end):
+                # The rules kept part of this name; the model saw all of it.
+                people.pop(_pkey(short.name), None)
+                if short.name not in short.aliases:
+                    short.aliases.append(short.name)
+                short.name = name
+                short.first = min(short.first, span.start)
+                people[_pkey(name)] = short
+                continue
+            if overlaps_rules(span.start, span.end):
+                continue
+            people[_pkey(name)] = _Person(name, first=span.start, evidence=2)
+        else:
+            if not _org_shaped(text, words):
+                continue
+            inside = [(ts, te) for ts, te in taken if ts < span.end and span.start < te]
+            # The model may see a longer name around one the rules found ("BBC Radio 4" around
+            # "BBC"): a different body, added; otherwise the rules' span stands.
+            if inside and not all(span.start <= ts and te <= span.end and (te - ts) < (span.end - span.start) for ts, te in inside):
+                continue
+            if inside and any(_pkey(text[ts:te]) in people for ts, te in inside):
+                continue
+            if name in forms or name.casefold() in (p.name.casefold() for p in people.values()):
+                continue
+            org = org_keys.get(name.casefold()) or added_orgs.get(name.casefold())
+            if org is None:
+                org = added_orgs[name.casefold()] = _Org(name, "", _kind_for(name), first=span.start)
+            org_spans.append(OrgMention(span.start, span.end, org.name))
+    if not added_orgs:
+        return False
+    orgs.extend(added_orgs.values())
+    orgs.sort(key=lambda o: o.first)
+    org_spans.sort(key=lambda m: m.start)
+    return True
+
+
+def _strip_leading_roles(people: dict[str, _Person]) -> None:
+    """"Broadcaster Chris Evans" opening a sentence: the first word is his trade, not his name."""
+    for key in list(people):
+        p = people[key]
+        toks = p.name.split()
+        if len(toks) >= 3 and lx.is_person_noun(toks[0]) and _norm_token(toks[0]) not in lx.HONORIFICS:
+            name = " ".join(toks[1:])
+            if _pkey(name) in people:
+                continue
+            people.pop(key)
+            p.role = p.role or toks[0].lower()
+            p.name = name
+            people[_pkey(name)] = p

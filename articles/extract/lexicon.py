@@ -38,7 +38,7 @@ ROLE_BACKREF_NOUNS = frozenset(
     secretary-general diplomat ambassador spokesman spokeswoman spokesperson director
     chairman chairwoman chair leader head general commander governor mayor senator author
     writer journalist correspondent activist founder executive manager prime premier
-    chancellor envoy deputy campaigner academic scholar lecturer glaciologist engineer
+    chancellor envoy deputy campaigner academic scholar lecturer engineer
     physician doctor councillor councilor politician strategist negotiator economist
     ceo owner boss teacher principal superintendent resident""".split()
 )
@@ -78,7 +78,7 @@ ROLE_NOUNS = frozenset(
     politologist sociologist observer activist author journalist writer candidate member
     commissioner inspector prosecutor sheriff captain lieutenant sergeant admiral marshal
     bishop archbishop rabbi imam cardinal justice councillor councilor superintendent
-    principal teacher glaciologist engineer physician doctor campaigner strategist
+    principal teacher engineer physician doctor campaigner strategist
     negotiator economist specialist commentator scholar academic owner partner boss
     treasurer clerk administrator organiser organizer resident spokesperson emir sheikh
     sultan ayatollah governor-general premier-elect speaker whip trustee registrar dean
@@ -88,7 +88,7 @@ ROLE_NOUNS = frozenset(
     manager centre-back full-back winger forward player chef baker fisherman commuter
     researcher vicar priest mp msp mep councilman councilwoman alderman trustee steward
     economist chairwoman planner consultant surveyor geologist biologist meteorologist
-    referee umpire graduate supervisor lock-keeper keeper pastor entrepreneur founder
+    referee umpire graduate supervisor keeper pastor entrepreneur founder
     headteacher headmaster headmistress constable detective paramedic firefighter""".split()
 )
 
@@ -201,7 +201,8 @@ NAME_STOPWORDS = frozenset(
     islands coast forest mountain mountains lock bridge railway motorway highway""".split()
 )
 
-# Tokens that end an organisation name.
+# Tokens that end an organisation name: the generic nouns of company, state, party, club and press
+# names in English news, with the kind of body each names.
 ORG_KEYWORDS = {
     "organization": "other", "organisation": "other", "council": "other", "club": "ngo",
     "ministry": "government", "agency": "government", "university": "university",
@@ -232,11 +233,11 @@ ORG_KEYWORDS = {
     "charity": "ngo", "authority.": "government", "regulator": "government",
     "estates": "company", "research": "company", "capital": "company", "consulting": "company",
     "analytics": "company", "economics": "company", "advisors": "company", "advisers": "company",
-    "securities": "company", "investments": "company", "macro": "company", "industries": "company",
+    "securities": "company", "investments": "company", "industries": "company",
     "solutions": "company", "labs": "company", "laboratories": "company", "media": "media",
-    "elementary": "university", "rovers": "other", "town": "other", "athletic": "other",
+    "rovers": "other", "town": "other", "athletic": "other",
     "wanderers": "other", "albion": "other", "fc": "other", "rangers": "other",
-    "supervisors": "government", "statistics": "government", "students": "government",
+    "supervisors": "government", "statistics": "government",
 }
 # A single keyword opens the name when followed by "of": "Ministry of Defence".
 ORG_HEADS_OF = frozenset(
@@ -364,7 +365,9 @@ BOILERPLATE_LINE_RE = re.compile(
         enter\s+your\s+e-?mail.* |
         (?:support|donate\s+to)\s+(?:our|independent)\s+journalism.* |
         become\s+a\s+(?:member|subscriber|patron).* |
-        advertisement\s*$ | sponsored(?:\s+content)?\s*$ | story\s+continues\s+below.* | ad\s*$ |
+        [-–—]?\s*advertisement\s*[-–—:]?\s*$ | sponsored(?:\s+content)?\s*$ | story\s+continues\s+below.* | ad\s*$ |
+        (?:choose|select|change|switch)\s+(?:from\s+\d+\s+)?(?:your\s+|an?\s+)?(?:language|edition|region|country)s?\b.{0,40}$ |
+        (?:edition|language)\s*:\s*[\w-]+\s*$ | (?:release|publication)\s+date\s*:.{0,60}$ |
         (?:tags?|topics?|filed\s+under|categories|category|keywords|posted\s+in)\s*:.* |
         (?:read\s+more|read\s+next|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related)\s*:.* |
         skip\s+to\s+(?:main\s+)?content.* | [_\-=*~•·]{3,}\s*$ |
@@ -407,6 +410,7 @@ _ANYWHERE_PHRASES = ("forward-looking statement", "click to enlarge", "all right
 BOILERPLATE_TAIL_RE = re.compile(
     r"""\b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
         \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
+        \((?:credit:\s*)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\)\s*$|
         \b(?:photograph|photo|picture|image|illustration|composite|photo\s+illustration)\s*:\s*[^.!?:]{2,80}$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -422,6 +426,47 @@ OUTLET_ABOUT_RE = re.compile(
 OUTLET_APPEAL_RE = re.compile(
     r"\b(?:non-?profit|nonpartisan|reader-(?:funded|supported)|member-supported)\b.{0,200}\b(?:support|donat\w+)\b", re.IGNORECASE
 )
+
+# A page asking its reader for something: to subscribe, sign up, log in, donate, turn off an ad
+# blocker. The kind of line, not one site's wording: what is asked must meet whom it addresses
+# ("you", "our"), or open the line as a request; reporting ("said", "told") never counts.
+_ASK_RE = re.compile(
+    r"""\b(?:subscri(?:be|bed|bing|ber|bers|ption|ptions)|unsubscribe|newsletters?|mailing\s+list|inbox|
+        sign(?:ing|ed)?[\s-]?(?:up|in)|log(?:ging|ged)?[\s-]?in|register\s+(?:now|for\s+free|here)|already\s+registered|
+        become\s+a\s+(?:member|subscriber|supporter|patron)|donat(?:e|es|ing|ion|ions)|ad[\s-]?blockers?|whitelist|
+        your\s+e-?mail(?:\s+address)?|your\s+(?:support|contribution)|support\s+(?:us|our\s+(?:work|journalism|reporting|newsroom)))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_READER_RE = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d)|we['’](?:d|ll|re)|our|us)\b", re.IGNORECASE)
+_ASK_START_RE = re.compile(r"^(?:please\s+)?(?:subscribe|sign\s+up|join|register|log\s*in|donate|support|become|get|give|make)\b", re.IGNORECASE)
+# "Funded by readers", "X is funded by sponsors and member donations": the outlet's appeal in a line.
+_FUNDED_RE = re.compile(
+    r"\b(?:funded|supported|paid\s+for|made\s+possible)\s+by\s+(?:our\s+)?(?:readers|listeners|viewers|members|sponsors|donors|donations|"
+    r"subscribers|people\s+like\s+you)\b|\breader-(?:funded|supported)\b",
+    re.IGNORECASE,
+)
+_SPEECH_RE = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+
+
+_FIRST_SENTENCE_RE = re.compile(r"^.*?[.!?](?=\s+[A-Z“\"‘]|$)")
+
+
+def is_reader_prompt(line: str) -> bool:
+    """"Never miss a story: sign up to our newsletter", "Please turn off your ad blocker".
+
+    The ask must be in the line's first sentence: a paragraph of reporting that ends by
+    pointing to a donation page is still reporting.
+    """
+    if len(line) > 400 or _SPEECH_RE.search(line):
+        return False
+    m = _FIRST_SENTENCE_RE.match(line)
+    first = m.group(0) if m else line
+    if _FUNDED_RE.search(first):
+        return True
+    if not _ASK_RE.search(first):
+        return False
+    return _READER_RE.search(first) is not None or _ASK_START_RE.match(first) is not None
+
 
 COMMENTS_START_RE = re.compile(
     r"""^(?:leave\s+a\s+(?:reply|comment|response)|post\s+a\s+comment|add\s+(?:a\s+)?comment|
@@ -582,3 +627,25 @@ ORG_NOUNS = {
     "party": "party", "alliance": "alliance", "organisation": "other", "organization": "other",
     "institute": "university", "court": "court", "team": "other", "side": "other",
 }
+
+
+# Agent suffixes: a noun ending in one of these names a person ("glaciologist", "lock-keeper",
+# "campaigner"), so the role lists need not list every trade. Words of the same shape that are
+# not people and that attributions meet ("the letter said", "the paper says") are excluded.
+_PERSON_SUFFIX_RE = re.compile(r"(?:ist|ian|er|or|ant|ent|eer|man|woman|person)$")
+_NOT_PERSON_NOUNS = frozenset(
+    """letter paper order number water power matter center centre quarter chapter register
+    paper newspaper computer server sector factor error motor mirror minor major monitor
+    statement government document parliament department agreement report tweet post""".split()
+)
+PERSON_NOUNS = frozenset("man woman boy girl mother father son daughter wife husband brother sister friend".split())
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether ``word`` names a person by its role or kind: "the mayor", "the Waterford man"."""
+    w = word.lower().strip(".,;:’'")
+    if w in ROLE_NOUNS or w in ROLE_BACKREF_NOUNS or w in PERSON_NOUNS:
+        return True
+    if w in _NOT_PERSON_NOUNS or w in DOCUMENT_NOUNS or len(w) < 5:
+        return False
+    return bool(_PERSON_SUFFIX_RE.search(w))

@@ -23,6 +23,9 @@ _OPENERS = {"“": "d", "«": "g", "„": "d", "‘": "s"}
 _MARK_RE = re.compile("[“”«»„\"‘’']")
 _SENT_BOUNDARY_RE = re.compile(r"[.!?…][”\"’»)]?\s+(?=[“\"‘«(]?[A-Z])")
 _WORDS_RE = re.compile(r"[\w'’-]+")
+_REOPEN_BEFORE_RE = re.compile(r"[.!?…]\s+$")
+_SINGLE_CLOSES_DOUBLE_RE = re.compile(r"[.!?][’'](?:\s+[A-Z]|\s*$)")
+_SENTENCE_END_BEFORE_RE = re.compile(r"[.!?…][”\"’»)]?\s+$")
 _LEADING_JUNK_RE = re.compile(r"^[\s,;:—–-]+")
 _TRAILING_AUX_RE = re.compile(
     r"(?:\s+(?:also|has|had|have|was|is|were|are|then|later|once|again|further|would|will|\w+ly))+$", re.IGNORECASE
@@ -168,9 +171,21 @@ def find_spans(body: str, para_starts: list[int]) -> tuple[list[_Span], list[str
             if cur is not None and i == 0 and stack:
                 continue
             kind = _classify_mark(p, i, stack)
+            if len(stack) == 1 and stack[0][0] in "dq" and p[i] in "'’" and _SINGLE_CLOSES_DOUBLE_RE.match(p, max(0, i - 1)):
+                # "... a bit more.' The orchestra": a double quote closed with a single mark by mistake.
+                kind = ("close", stack[0][0])
             if kind is None:
                 continue
             role, fam = kind
+            if role == "open" and cur is not None and len(stack) == 1 and stack[0][0] == fam and fam in "dq" and _REOPEN_BEFORE_RE.search(p, 0, i):
+                # Paragraphs run together: a sentence ends and the quote mark opens again without the
+                # previous one closing. The open quote ends where its sentence did, and a new one starts.
+                close_at = start + len(p[:i].rstrip())
+                cur.parts.append((seg_start, close_at))
+                cur.close_pos = close_at
+                spans.append(cur)
+                stack.clear()
+                cur = None
             if role == "open":
                 if not stack:
                     cur = _Span(open_pos=start + i, para=pi, last_para=pi, family=fam)
@@ -241,12 +256,41 @@ class _Resolver:
                 if fallback is None and _COMPANION_BEFORE_RE.search(self.body, max(0, s.start - 60), s.start):
                     fallback = s.name
                     continue
-                return s.name
+                return self._sentence_subject(spans, k)
             if fallback is None:
                 fallback = s.name
             if noun in self.person_roles.get(s.name, "").lower():
                 return s.name
         return fallback
+
+    def other_named(self, lo: int, hi: int, speaker: str | None, org: str | None) -> bool:
+        """Whether a person other than ``speaker`` (or an organisation other than ``org``) is named between lo and hi."""
+        for s in self.ents.person_spans:
+            if lo <= s.start < hi and s.name != speaker and not self.inside_quote(s.start):
+                return True
+        if speaker is None:
+            for s in self.ents.org_spans:
+                if lo <= s.start < hi and s.name != org and not self.inside_quote(s.start):
+                    return True
+        return False
+
+    def _sentence_subject(self, spans: tuple, k: int) -> str:  # type: ignore[type-arg]
+        """The person a pronoun most likely means: the first one named, not as a possessive, in the
+        sentence of the last mention ("Mr Johnson was asked why Mr Smith had left. He replied: ...")."""
+        last = spans[k]
+        lo = _sentence_start(self.body, max(0, last.start - 400), last.start)
+        for j in range(k, -1, -1):
+            if spans[j].start < lo:
+                break
+            k = j
+        for j in range(k, len(spans)):
+            s = spans[j]
+            if s.start > last.start:
+                break
+            if self.inside_quote(s.start) or self.body.startswith(("'s", "’s"), s.end):
+                continue
+            return s.name
+        return last.name
 
     def document_author(self, noun: str, pos: int) -> str | None:
         """"A statement from Jo Roe was read out ... the statement said": the person it came from."""
@@ -321,10 +365,11 @@ class _Resolver:
             if org:
                 self.memory[noun] = org
             return None, org, True
+        if low_words[0] in {"the", "this", "that", "our"} and lx.is_person_noun(head):
+            # "the Waterford man", "the Labour leader": a person heads the phrase; a place or body only qualifies them.
+            return self.last_person(pos, head), None, True
         if org is not None:
             return None, org, True
-        if low_words[0] in {"the", "this", "that", "our"} and (head in lx.ROLE_BACKREF_NOUNS or head in lx.ROLE_NOUNS):
-            return self.last_person(pos, head), None, True
         if low_words[0] in {"the", "this", "that", "its"} and head in lx.ORG_NOUNS and len(low_words) <= 4:
             return None, self.last_org(pos, kind=lx.ORG_NOUNS[head], noun=head), True
         if head in lx.PRONOUNS_OTHER or head in {"they", "we"}:
@@ -503,13 +548,20 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
                 continue  # a word or two in marks is a term being quoted, not speech
             if speaker is None and org is None and verb_gap > 4:
                 continue
+        sentence_initial = at_para_start or bool(_SENTENCE_END_BEFORE_RE.search(body, pstart, span.open_pos))
         # ---- continuing the previous speaker
         if not resolved and prev_accepted is not None and is_full:
             pspan, psp, porg, _pattr = prev_accepted
             gap_text = body[pspan.end + 1:span.open_pos]
             same_para = pspan.last_para == pi and len(gap_text) <= 160
             next_para = pspan.last_para == pi - 1 and at_para_start and (psp or porg)
-            if same_para or next_para:
+            # Paragraphs run together: a quote opening a sentence, with nobody else named since the
+            # last quote, goes on in that speaker's voice.
+            run_on = (
+                pspan.last_para == pi and sentence_initial and (psp or porg) and len(gap_text) <= 1200
+                and not resolver.other_named(pspan.end + 1, span.open_pos, psp, porg)
+            )
+            if same_para or next_para or run_on:
                 speaker, org, resolved = psp, porg, True
                 attribution = _pattr
         # ---- the next sentence names the speaker ("..." Smith says.)
@@ -532,8 +584,30 @@ def extract_quotes(body: str, paragraphs: list[str], ents: Entities) -> tuple[li
                 if ok and (sp or og):
                     speaker, org, resolved = sp, og, True
                     attribution = sent.strip(" ,.;:")
+        # ---- a quote opening a sentence, after a sentence that reports speech ("..., he says." / "Smith agreed.")
+        if not resolved and is_full and sentence_initial and not at_para_start:
+            before_lo = _sentence_start(body, head_lo, max(head_lo, span.open_pos - 2))
+            prev_sentence = body[before_lo:span.open_pos]
+            if not any(c in prev_sentence for c in "“”\"«»"):
+                vms_prev = lx.speech_verbs(prev_sentence)
+                if vms_prev:
+                    vm = vms_prev[-1]
+                    pre = prev_sentence[: vm.start()]
+                    # The sentence's subject: the first person it names ("Gary Dunn, development
+                    # director at Codemasters, said ..."), else the words right before the verb.
+                    named = resolver.person_index.find(pre)
+                    if named:
+                        speaker, org, resolved = resolver.ents.surface_to_person[named[0][2]], None, True
+                        attribution = prev_sentence.strip(" ,.;:")
+                    else:
+                        subj = re.split(r"[,;:(]\s+", pre)[-1]
+                        if 0 < len(_WORDS_RE.findall(subj)) <= 8:
+                            sp, og, ok = resolver.resolve(subj, span.open_pos)
+                            if ok and (sp or og):
+                                speaker, org, resolved = sp, og, True
+                                attribution = prev_sentence.strip(" ,.;:")
         if not resolved and is_full:
-            if not at_para_start and not head.rstrip().endswith(":"):
+            if not sentence_initial and not head.rstrip().endswith(":"):
                 continue
             if nwords <= 4:
                 continue

@@ -93,7 +93,7 @@ def _model_alone(ex):  # type: ignore[no-untyped-def]
         name = _model_name(span.text)
         if span.label == "PERSON":
             people.setdefault(name, PersonMention(name=name))
-        else:
+        elif span.label == "ORG":
             orgs.setdefault(name, OrganisationMention(name=name))
     return replace(ex, people=tuple(people.values()), organisations=tuple(orgs.values()))
 
