@@ -8,7 +8,7 @@ TESTS ?= tests
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run migrate test test-postgres bench bench-http bench-extract bench-import check clean
+.PHONY: install run migrate test test-postgres bench bench-http bench-extract bench-realnews bench-import check clean
 
 install: $(VENV)/.installed
 
@@ -58,6 +58,14 @@ bench-http: install
 bench-extract: install
 	$(BIN)/python tests/bench/extract_quality.py
 	$(BIN)/python tests/bench/extract_speed.py
+	$(MAKE) bench-realnews
+
+# Real news beside the project (../shared/corpus): the held-back set scored with the model and the rules
+# (what the importer does), with the rules alone, and with the model alone for people and organisations.
+bench-realnews: install
+	$(BIN)/python tests/bench/realnews.py --set heldout --mode both
+	$(BIN)/python tests/bench/realnews.py --set heldout --mode rules
+	$(BIN)/python tests/bench/realnews.py --set heldout --mode model
 
 # End-to-end import into a fresh SQLite file: documents per second, and memory over a long batch.
 bench-import: install

@@ -327,3 +327,120 @@ def test_outlet_describing_itself_after_the_reporting_is_removed():
     about = "The Coastal Wire is an independent, member-owned news organization founded in 1911 and read in many countries."
     ex = extract("\n\n".join(["Council votes to close library", BODY, BODY2, about]))
     assert ex.paragraphs == [BODY, BODY2]
+
+
+# -- the article's run of lines on a whole page ------------------------------------------------
+
+LONG1 = (
+    "The county council said on Tuesday that it would close two of its five recycling centres by the end of "
+    "the year, after a review found that the sites were used by fewer than a hundred cars a day."
+)
+LONG2 = (
+    "Residents who live near the smaller of the two sites said they had not been asked about the plan, and "
+    "that the nearest remaining centre would be more than twenty minutes away by car for most of them."
+)
+LONG3 = (
+    "A spokesperson for the council said that the savings would be spent on a new kerbside collection of "
+    "garden waste, which is expected to start in the spring and which will be free for the first year."
+)
+MENU = ["Home", "Local News", "Politics", "Business", "Sport", "Opinion", "Weather"]
+
+
+def test_a_comments_button_above_the_article_does_not_cut_it():
+    ex = extract(_page(*MENU, HEADLINE, "By Ana Ruiz", "Share", "Add a comment", LONG1, LONG2, LONG3))
+    assert ex.paragraphs == [LONG1, LONG2, LONG3]
+
+
+def test_a_first_paragraph_dense_in_names_still_opens_the_article():
+    wire = "BRISTOL, March 4 (Reuters) - Harbour Board Chair Ana Ruiz, Mayor Tom Ellis and MP Joan Park met on Monday."
+    ex = extract(_page(*MENU, HEADLINE, "By Ana Ruiz", wire, LONG1, LONG2))
+    assert ex.paragraphs[0] == wire
+
+
+def test_closing_sentences_after_the_last_long_paragraph_stay():
+    ex = extract(_page(*MENU, HEADLINE, LONG1, LONG2, "Read more: Ferry fares to rise in April", "The board meets again in June.", *MENU))
+    assert ex.paragraphs[-1] == "The board meets again in June."
+    assert "Read more" not in ex.body
+
+
+def test_a_sentence_addressed_to_the_reader_after_the_article_is_not_its_close():
+    ex = extract(_page(*MENU, HEADLINE, LONG1, LONG2, "Advertisement", "If you value our reporting, tell your friends about us.", *MENU))
+    assert ex.paragraphs == [LONG1, LONG2]
+
+
+def test_a_short_quoted_sentence_inside_the_article_stays_even_when_it_says_you():
+    quote = "“You just have to get on with it,” he added."
+    ex = extract(_page(*MENU, HEADLINE, LONG1, LONG2, quote, "Image caption,", "The pier at dawn", LONG3, *MENU))
+    assert quote in ex.paragraphs
+
+
+def test_another_storys_headline_set_into_the_article_is_dropped_but_a_short_subheading_stays():
+    other = "Ferry operator fined after passengers were stranded for six hours at sea"
+    ex = extract(_page(*MENU, HEADLINE, LONG1, other, LONG2, "What happens next", LONG3, *MENU))
+    assert other not in ex.body
+    assert "## What happens next" in ex.paragraphs
+
+
+def test_an_interview_question_inside_the_article_stays():
+    question = "VALLEY POST: So what would you ask the council to do about the harbour now?"
+    ex = extract(_page(*MENU, HEADLINE, LONG1, question, LONG2, LONG3, *MENU))
+    assert question in ex.body
+
+
+def test_a_newsletter_box_inside_the_article_is_dropped_whole():
+    box = ["Join our morning newsletter", "Honest reporting. Every morning.", "Count me in"]
+    ex = extract(_page(*MENU, HEADLINE, LONG1, LONG2, *box, LONG3, *MENU))
+    assert ex.paragraphs == [LONG1, LONG2, LONG3]
+
+
+def test_reader_prompts_are_furniture_and_reporting_about_them_is_not():
+    from articles.extract.lexicon import is_reader_prompt
+
+    for prompt in (
+        "Never miss a story by signing up to our newsletter today!",
+        "If you're seeing this message but you're already a subscriber, you can log in to read on.",
+        "To read the full story, please subscribe to the Valley Post.",
+        "Once you join, you'll get unlimited digital access to all our reporting.",
+        "We noticed you're using an ad blocker. Please turn it off.",
+        "The Valley Post is funded by readers and member donations",
+        "Join 40,000 readers who start their day with the Valley Post",
+    ):
+        assert is_reader_prompt(prompt), prompt
+    for line in (
+        "The charity said donations had fallen by a third, and asked residents to give what they could.",
+        "Hi all, and welcome to the new subscribers who found us after last week's post on the bus timetable.",
+        "The next job is the lock gates. If you would like to help, there is a donation page on the trust's website.",
+        "“Sign up now or you will miss out,” the organiser told volunteers.",
+        "Billionaire makes $10bn donation to climate fund",
+    ):
+        assert not is_reader_prompt(line), line
+
+
+def test_page_controls_and_picture_credits_are_furniture():
+    from articles.extract.clean import _is_furniture
+
+    for line in (
+        "Choose from 14 languages",
+        "Select your edition",
+        "Edition: International",
+        "ADVERTISEMENT:",
+        "— ADVERTISEMENT —",
+        "Release date: 3 May 2024",
+        "Volunteers clear the beach on Sunday. (Tom Ward/Valley Post)",
+        "(Credit: Ana Ruiz / Valley Post)",
+        "Аdvеrtіѕе уоur business wіth thе Vаllеу Роѕt tоdау.",  # Cyrillic look-alike letters
+    ):
+        assert _is_furniture(line), line
+    assert not _is_furniture("The limit is 30 km/h (about 19 mph) in the town centre (and/or the harbour).")
+
+
+def test_a_comment_thread_longer_than_the_article_does_not_take_its_place():
+    comment = (
+        "I have lived in this town for forty years and I can tell you that the recycling centre on the hill "
+        "has always been busy on a Saturday morning, so I do not believe the figures the council has given us."
+    )
+    thread = [comment.replace("forty", str(20 + n)) for n in range(12)]
+    others = [f"Another story from the valley about something else, number {n}" for n in range(20)]
+    ex = extract(_page(*MENU, HEADLINE, "By Ana Ruiz", LONG1, LONG2, LONG3, "More from the valley", *others, "Comments", *thread, *MENU))
+    assert ex.title == HEADLINE
+    assert ex.paragraphs == [LONG1, LONG2, LONG3]

@@ -241,3 +241,70 @@ def test_acronym_masthead_is_not_title_cased_and_is_expanded_when_the_page_spell
     assert ex.source == "AFP"
     ex = extract("\n\n".join(["AP", "Library closure sparks protest", "By Ana Ruiz", BODY, BODY2, "Copyright 2024 The Associated Press."]))
     assert ex.source == "Associated Press"
+
+
+def test_byline_split_over_lines_is_joined():
+    ex = extract(doc("By", "Ruth Callaghan", "and", "Tom Ellis", "14 June 2023"))
+    assert ex.authors == ("Ruth Callaghan", "Tom Ellis")
+    assert ex.published_on == dt.date(2023, 6, 14)
+
+
+def test_a_button_above_the_byline_is_not_an_author():
+    ex = extract(doc("Log Out", "By", "Ruth Callaghan", "14 June 2023"))
+    assert ex.authors == ("Ruth Callaghan",)
+
+
+def test_todays_date_in_the_masthead_loses_to_the_articles_date():
+    text = "\n\n".join(["FRIDAY, JUNE 16, 2023", "Home", "Library closure sparks protest", "By Ruth Callaghan", "June 14, 2023", BODY, BODY2])
+    assert extract(text).published_on == dt.date(2023, 6, 14)
+
+
+def test_bylines_of_other_stories_below_the_article_are_not_its_authors():
+    teasers = [line for n in range(6) for line in (f"Harbour board votes on new ferry timetable, part {n}", "By Staff Writer", f"By Jo Marsh{'e' * n}")]
+    text = "\n\n".join(["Library closure sparks protest", "By Ruth Callaghan", BODY, BODY2, "From around the region", *teasers])
+    assert extract(text).authors == ("Ruth Callaghan",)
+
+
+def test_year_run_into_the_updated_date_is_still_a_date():
+    assert parse_date("BY ANN LEE APR. 26, 2022APR. 27, 2022").date == dt.date(2022, 4, 26)
+
+
+def test_social_handles_run_into_the_next_name_are_separators():
+    ex = extract(doc("By April Stone@aprilstone7Mark O'Hara", "03 March 2021"))
+    assert ex.authors == ("April Stone", "Mark O'Hara")
+
+
+def test_initials_without_spaces_are_a_name():
+    ex = extract(doc("BY J.O. HASELTINE APR. 26, 2022"))
+    assert ex.authors == ("J.O. Haseltine",)
+
+
+def test_a_byline_naming_the_publication_credits_the_newsroom():
+    text = "\n\n".join(["Library closure sparks protest", "Written by Valley Today on June 14, 2023", BODY, BODY2, "© 2023 Valley Today. All Rights Reserved."])
+    ex = extract(text)
+    assert ex.authors == ()
+    assert ex.source == "Valley Today"
+
+
+def test_a_company_named_after_its_founder_in_the_footer_is_not_the_author():
+    ex = extract("\n\n".join(["Library closure sparks protest", BODY, BODY2, "© 2023 Hartley Brooks. All rights reserved."]))
+    assert ex.authors == ()
+    assert ex.source == "Hartley Brooks"
+
+
+def test_a_menus_first_entry_or_a_controls_label_is_not_the_masthead():
+    for first in (["Weather", "Traffic", "Schools", "Courts", "Opinion"], ["Open Site Menu"]):
+        text = "\n\n".join([*first, "Library closure sparks protest", BODY, BODY2])
+        assert extract(text).source is None, first
+
+
+def test_copyright_footer_below_a_comment_thread_still_names_the_publication():
+    text = "\n\n".join(
+        ["Library closure sparks protest", BODY, BODY2, "Leave a comment", "Great article, thanks for writing it.", "© 2023 The Valley Ledger"]
+    )
+    assert extract(text).source == "The Valley Ledger"
+
+
+def test_a_copyright_line_with_a_lower_case_holder_names_no_publication():
+    ex = extract("\n\n".join(["Library closure sparks protest", BODY, BODY2, "© 2020 a Harbour Media subsidiary"]))
+    assert ex.source is None

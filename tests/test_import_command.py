@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
 from articles.models import Article, Quote
 from sources.models import Organisation, Person
@@ -92,6 +93,7 @@ def test_changed_document_is_reported_and_skipped_unless_update(documents):
         ("empty.txt", b"   \n\n", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
         ("latin1.txt", "Caf\u00e9 news: \u201cquote\u201d".encode("cp1252"), "not UTF-8"),
+        ("late_nul.txt", b"Headline here\n\n" + b"A sentence of text. " * 600 + b"\x00", "binary"),
     ],
 )
 def test_bad_files_fail_with_a_reason_and_the_rest_still_import(documents, name, content, reason):
@@ -188,3 +190,28 @@ def test_json_and_piped_output_get_no_progress_bar(documents, monkeypatch):
     monkeypatch.setattr("sys.stderr", piped)
     run(documents)
     assert piped.getvalue() == ""
+
+
+def test_a_document_that_fails_while_being_written_leaves_nothing_and_one_line(documents, monkeypatch):
+    from articles.importers import write
+
+    real = write._replace_quotes
+
+    def fail_for_one(article, *args, **kwargs):
+        if article.import_filename == "002_14cc5189838f7e98.txt":
+            raise IntegrityError('duplicate key value violates unique constraint "x"\nDETAIL:  Key (id)=(1) already exists.')
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(write, "_replace_quotes", fail_for_one)
+    out, error = run_failing(documents)
+    line = next(line for line in out.splitlines() if "002_14cc5189838f7e98.txt" in line)
+    assert line.startswith("failed     002_14cc5189838f7e98.txt: conflicts with stored data (duplicate key")
+    assert "DETAIL:" in line  # the database's second line, joined onto the one
+    assert "1 of 2 document(s) failed" in error
+    assert list(Article.objects.values_list("import_filename", flat=True)) == ["000_533ad6954ca9e063.txt"]
+    alone = (Person.objects.count(), Organisation.objects.count(), Quote.objects.count())
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    Organisation.objects.all().delete()
+    run(documents / "000_533ad6954ca9e063.txt")
+    assert (Person.objects.count(), Organisation.objects.count(), Quote.objects.count()) == alone  # nothing of 002 stayed

@@ -196,3 +196,86 @@ def test_no_headline_fails_without_writing():
     result = _import(_extraction(title="  "))
     assert result.failed and result.message == "no headline found"
     assert Article.objects.count() == Person.objects.count() == 0
+
+
+# The same story from another file: one article
+
+
+def test_the_same_headline_in_another_document_is_the_same_story():
+    _import()
+    result = _import(_extraction(title="GRID READY FOR WINTER!", url="https://example.org/grid"), content_hash="b" * 64, filename="grid.html")
+    assert result.status == "duplicate"
+    assert "the same story as “Grid ready for winter” from doc.txt; its address recorded" in result.message
+    article = Article.objects.get()
+    assert article.original_url == "https://example.org/grid"
+    assert result.slug == article.slug
+    assert (Person.objects.count(), Quote.objects.count()) == (2, 1)
+
+
+def test_typography_does_not_tell_stories_apart():
+    _import(_extraction(title="Minister: “We’re ready” – grid prepared"))
+    result = _import(_extraction(title='Minister: "We\'re ready" - grid prepared'), content_hash="b" * 64, filename="b.txt")
+    assert result.status == "duplicate"
+
+
+def test_an_unknown_source_on_either_side_still_matches():
+    _import(_extraction(source=None))
+    assert _import(content_hash="b" * 64, filename="b.txt").status == "duplicate"
+
+
+def test_the_same_headline_from_another_source_is_another_story():
+    _import()
+    result = _import(_extraction(source="Nordic Wire"), content_hash="b" * 64, filename="b.txt")
+    assert result.status == "created"
+    assert sorted(Article.objects.values_list("slug", flat=True)) == ["grid-ready-for-winter", "grid-ready-for-winter-2"]
+
+
+def test_the_same_headline_at_another_address_is_another_story():
+    _import(_extraction(url="https://example.org/letters/monday"))
+    result = _import(_extraction(url="https://example.org/letters/tuesday"), content_hash="b" * 64, filename="b.html")
+    assert result.status == "created"
+    assert Article.objects.count() == 2
+
+
+def test_the_same_address_written_differently_is_the_same_story():
+    _import(_extraction(url="https://www.example.org/grid/"))
+    result = _import(_extraction(url="http://example.org/grid?utm_source=feed"), content_hash="b" * 64, filename="b.html")
+    assert result.status == "duplicate"
+    assert "recorded" not in result.message
+    assert Article.objects.get().original_url == "https://www.example.org/grid/"
+
+
+def test_a_retitled_story_is_matched_by_the_headline_it_was_imported_with():
+    _import()
+    Article.objects.update(title="Grid operators say they are ready")  # the slug stays
+    assert _import(content_hash="b" * 64, filename="b.txt").status == "created"
+
+
+# Bad input: nothing half-written
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("articles.importers.write._replace_quotes", broken)
+    with pytest.raises(RuntimeError):
+        _import()
+    assert Article.objects.count() == Person.objects.count() == Organisation.objects.count() == Source.objects.count() == 0
+
+
+def test_over_long_fields_are_cut_or_dropped_not_fatal():
+    long_title = "Grid ready " + "and waiting " * 40
+    result = _import(_extraction(title=long_title, url="https://example.org/" + "x" * 600))
+    assert result.status == "created"
+    article = Article.objects.get()
+    assert article.title == long_title[:300] and article.original_url == ""
+    assert "the page's address is too long to keep" in result.warnings
+    # The cut headline is what was extracted, so an update still re-applies it.
+    again = _import(_extraction(title=long_title + "more", dek="New dek"), content_hash="b" * 64, update=True)
+    assert again.status == "updated"
+
+
+def test_a_publication_named_in_full_is_the_same_publication():
+    _import(_extraction(source="The Global Economic Report Company"))
+    assert _import(content_hash="b" * 64, filename="b.txt").status == "duplicate"

@@ -1,13 +1,15 @@
 """Text extraction for scraped news articles: one pure function from raw text to ``Extraction``.
 
-Standard library only, so the importer, the tests and batch jobs can run it without Django.
+Standard library only, so the importer, the tests and batch jobs can run it without Django; saved web
+pages (``extract_html``) also need trafilatura, which only ``html.py`` imports, on first use.
 """
 
 from __future__ import annotations
 
-from .clean import clean
+from .clean import Cleaned, clean
 from .entities import build as _build_entities
-from .meta import extract_meta
+from .html import NoArticleText, page_text, prefer_page, read_html
+from .meta import Meta, extract_meta
 from .quotes import extract_quotes
 from .result import (
     Extraction,
@@ -24,10 +26,12 @@ __all__ = [
     "Known",
     "KnownOrganisation",
     "KnownPerson",
+    "NoArticleText",
     "OrganisationMention",
     "PersonMention",
     "QuoteMention",
     "extract",
+    "extract_html",
 ]
 
 
@@ -50,7 +54,25 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
     so that their spellings and aliases resolve to the canonical records.
     """
     cleaned = clean(text or "")
-    meta = extract_meta(
+    return _finish(cleaned, _meta(cleaned, text or ""), text=text or "", known=known)
+
+
+def extract_html(html: str, *, known: Known | None = None) -> Extraction:
+    """``extract`` for a saved web page: trafilatura finds the main text and the page's own metadata.
+
+    The main text goes through the same cleaning, people, organisation and quote rules as a scrape; the
+    headline, date, byline, publication and address the page states win over the rules' guesses
+    (``html.prefer_page``). Raises ``NoArticleText`` for a page without main text.
+    """
+    page = read_html(html)
+    text = page_text(page)
+    cleaned = clean(text)
+    cleaned, meta = prefer_page(page, cleaned, _meta(cleaned, text))
+    return _finish(cleaned, meta, text=text, known=known)
+
+
+def _meta(cleaned: Cleaned, text: str) -> Meta:
+    return extract_meta(
         meta_lines=list(cleaned.meta_lines),
         first_paragraph_dateline=cleaned.dateline,
         wire_credit=cleaned.wire_credit,
@@ -60,8 +82,12 @@ def extract(text: str, *, known: Known | None = None) -> Extraction:
         bios=tuple(b for _, b in cleaned.bios),
         bio_names=[n for n, _ in cleaned.bios if n],
         author_name_lines=list(cleaned.author_name_lines),
-        full_text=text or "",
+        full_text=text,
     )
+
+
+def _finish(cleaned: Cleaned, meta: Meta, *, text: str, known: Known | None) -> Extraction:
+    """The tail both entry points share: body and bios, then people, organisations and quotes."""
     paragraphs = list(cleaned.paragraphs)
     body = "\n\n".join(paragraphs)
     bios: dict[str, str] = {}

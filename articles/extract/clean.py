@@ -1,18 +1,23 @@
 """Turn a scraped page into title, dek and body paragraphs, setting page furniture aside.
 
 Scrapes are line-oriented: every paragraph, menu item, caption and share button is a line.
-So the cleaner classifies lines, using where they sit relative to the title and the body as
-much as what they say, and hands the lines it removed to ``meta`` for the byline and date.
+``furniture.classify`` says which lines read as text and where the article's run of them is;
+the headline is the candidate above it with the most evidence (``_pick_title``); the rules here
+know the kinds the classification cannot (bylines, datelines, captions, share rows, comment
+threads, bios) and hand the lines they set aside to ``meta`` for the byline and date.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
+from .furniture import Classification, classify, content_words
 from .meta import LEADING_DATE_RE, PLACE_DATELINE_RE, WIRE_DATELINE_RE, is_date_line, looks_like_person, org_credit
 
 _SPACE_TABLE = str.maketrans(
@@ -72,6 +77,18 @@ def is_headline_like(line: str) -> bool:
     if re.search(r"[.!:;,\"”’»]$", line):
         return False
     return line[0].isupper() or line[0].isdigit()
+
+
+def _is_deck(line: str) -> bool:
+    """A headline-shaped line of four to thirty words: a headline or one of its decks."""
+    t = line.lstrip("‘'“\"")
+    return 4 <= _words(t) <= 30 and (t[:1].isupper() or t[:1].isdigit()) and not re.search(r"[.!:;,\"”’»]$", t) \
+        and not _DASH_START_RE.match(t)
+
+
+def _headline_shaped(line: str) -> bool:
+    """Headline-like once an opening quotation is set aside ("'We were blindsided': staff ...")."""
+    return is_headline_like(line.lstrip("‘'“\""))
 
 
 @dataclass(slots=True)
@@ -157,8 +174,43 @@ def _continues(prev: str, nxt: str) -> bool:
     return c.islower() or (prev.endswith(",") and not is_headline_like(nxt))
 
 
-def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
+def _menu_runs(lines: list[_Line]) -> set[int]:
+    """Lines inside a menu: four or more short lines in a row, at least three of them entries
+    no rule knows (section names rather than share buttons or a byline and date)."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 4:
+            entries = (j for j in run if not _is_furniture(lines[j].text))
+            if next(entries, None) is not None and next(entries, None) is not None and next(entries, None) is not None:
+                out.update(run)
+
+    for i, l in enumerate(lines):
+        t = l.text
+        if _words(t) <= 5 and not _SENTENCE_END_RE.search(t) and not _is_meta_line(t, near_top=True) and not is_date_line(t):
+            run.append(i)
+        else:
+            close()
+            run = []
+    close()
+    return out
+
+
+def _pick_title(
+    lines: list[_Line], keys: list[str], body_start: int, body_words: set[str], menus: set[int], text: Sequence[bool]
+) -> int | None:
+    """The headline: the candidate above the body with the most evidence.
+
+    Evidence, in the order it weighs: the body's words (a headline names what the reporting is
+    about; a section label, a prompt or another story's headline does not), closeness to the
+    first paragraph (only a standfirst, caption, byline or date stand between), a byline or date
+    right after it, copies elsewhere on the page outside menus (the "Most read" list, the page
+    title with the site's name), and a headline's shape. A line that is, or is copied in, a menu
+    is a section label.
+    """
     best: tuple[float, int] | None = None
+    limit = body_start
     key_counts = Counter(keys)
     nav_run = _nav_runs(lines[:limit])
     short_keys = [
@@ -169,6 +221,30 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
     mast_idx = next((j for j in range(min(limit, 4)) if not _is_furniture(lines[j].text) and not is_date_line(lines[j].text)), -1)
     if mast_idx >= 0 and not _is_name_like(_NAV_SEP_RE.split(lines[mast_idx].text)[0].strip()):
         mast_idx = -1
+    # How many lines of substance (not furniture, dates, bylines or names) stand between each
+    # line and the next paragraph of text: a headline is followed by its article, even where an
+    # inserted video carousel makes the article's second half the longer run.
+    between = [0] * (limit + 1)
+    for i in range(limit - 1, -1, -1):
+        t = lines[i].text
+        if text[i]:
+            between[i] = 0
+            continue
+        substantive = _words(t) >= 4 and not _is_furniture(t) and not _is_meta_line(t, near_top=True) and not _is_label(t)
+        between[i] = between[i + 1] + (1 if substantive else 0)
+    text_above = [0] * (limit + 1)
+    for i in range(limit):
+        text_above[i + 1] = text_above[i] + (len(lines[i].text) if text[i] else 0)
+    # Lines that may hold a copy of the headline with more around it: the page title with the
+    # site's name, a breadcrumb. Short lines, not a paragraph that opens with the same words
+    # (that makes the candidate its summary), nor a row of links run together.
+    holders = [(j, kk) for j, kk in enumerate(keys) if len(kk) >= 20 and _words(lines[j].text) <= 30 and not _SENTENCE_END_RE.search(lines[j].text)]
+    held = "\n".join(kk for _, kk in holders)
+    holder_lines = {j for j, _ in holders}
+    positions: dict[str, list[int]] = {}
+    for j, kk in enumerate(keys):
+        if kk:
+            positions.setdefault(kk, []).append(j)
     for i in range(limit):
         t = lines[i].text
         k = keys[i]
@@ -179,45 +255,104 @@ def _pick_title(lines: list[_Line], limit: int, keys: list[str]) -> int | None:
             continue
         if _SENTENCE_END_RE.search(t) and n > 25:
             continue
-        if _is_nav_line(t) or re.search(r"\s[—–-]{1,2}$", t) or (t.isupper() and n <= 6):
-            continue
+        if _is_nav_line(t) or re.search(r"\s[—–-]{1,2}$", t) or (t.isupper() and n <= 3):
+            continue  # a shouted section label ("LOCAL NEWS")
         if _LIST_ITEM_RE.match(t) or _CREDIT_LINE_RE.match(t) or (n <= 4 and looks_like_person(t)) or name_role_byline(t):
             continue
+        if _EMAIL_RE.search(t):
+            continue  # a byline or a contact line: "Wire/The Valley Post - news@example.com"
         if _is_label(t) or (i > 0 and _is_label(lines[i - 1].text)) or _META_START_RE.match(t) or _is_mostly_date(t):
             continue  # a caption label or the caption under it, a timestamp
-        score = 0.0
-        repeats = key_counts[k] - 1
-        glued = 0
+        copies = positions[k]
+        last_copy = max(j for j in copies if j < limit)
+        repeats = sum(1 for j in copies if j != i and j not in menus)
         if len(k) >= 20:
-            glued = sum(1 for j, kk in enumerate(keys) if kk != k and k in kk and not _is_furniture(lines[j].text))
+            if held.count(k) > sum(1 for j in copies if j in holder_lines):  # longer lines holding it
+                repeats += sum(
+                    1 for j, kk in holders
+                    if kk != k and k in kk and not _is_furniture(lines[j].text) and len(_GLUED_LINKS_RE.findall(lines[j].text)) < 2
+                )
             # A "Most read" entry or a teaser repeating this headline in a shorter form.
-            glued += sum(1 for j, sk in short_keys if j != i and sk != k and sk in k)
-        score += 3.0 * min(repeats + glued, 3)
-        if 4 <= n <= 25:
-            score += 2
-        if not t.endswith("."):
-            score += 1
-        if re.search(r"[a-z]", t) and (re.search(r"\b[a-z]{2,}\b", t) or re.search(r"[,:'’?!]", t)):
-            score += 1
-        if i in nav_run:
-            score -= 3
-        if i == mast_idx and n <= 5:
-            score -= 2
-        following = [lines[j].text for j in range(i + 1, min(i + 8, len(lines))) if not _is_furniture(lines[j].text)][:3]
+            repeats += sum(1 for j, sk in short_keys if j != i and sk != k and sk in k)
+        evidence: dict[str, float] = {}
+        # What the line is about: a headline names the reporting's subject.
+        words = content_words(t)
+        if words and body_words:
+            share = sum(1 for w in words if w in body_words) / len(words)
+            evidence["about the body"] = (4.0 if len(words) >= 2 else 2.0) * share
+        # Where it sits: just above the text, with at most a standfirst between.
+        d = between[last_copy + 1]
+        evidence["above the text"] = (3.0, 2.75, 2.5, 2.0)[d] if d < 4 else (1.0 if d <= 6 else 0.0 if d <= 15 else -1.0)
+        following = [lines[j].text for j in range(i + 1, min(i + 12, len(lines))) if not _is_furniture(lines[j].text)][:6]
         for dist, x in enumerate(following):
-            if _is_meta_line(x, near_top=True):
-                score += (2.0, 1.5, 1.0)[dist]
+            if _is_meta_line(x, near_top=True) or (x.lower() == "by" and dist + 1 < len(following) and looks_like_person(following[dist + 1])):
+                evidence["byline or date after"] = (2.0, 1.5, 1.0, 1.0, 0.5, 0.5)[dist]
                 break
-        if len(following) >= 2 and _is_dek_like(following[0], n) and _is_meta_line(following[1], near_top=True):
-            score += 1.5  # headline, standfirst, byline
+        if text_above[i] >= 300:
+            # Running text above it: a headline inside the article (a live blog's entries)
+            # or below another story's summary.
+            evidence["below running text"] = -min(3.0, text_above[i] / 500)
+        nxt = i + 1
+        while nxt < limit and _is_furniture(lines[nxt].text) and not _is_photo_credit(lines[nxt].text):
+            nxt += 1
+        if nxt < limit and not _is_meta_line(lines[nxt].text, near_top=True) and not _SENTENCE_BREAK_RE.search(lines[nxt].text) \
+                and not _is_nav_line(lines[nxt].text) and (_is_dek_like(lines[nxt].text, n) or _is_deck(lines[nxt].text)):
+            evidence["over a standfirst"] = 1.5
+        prv = i - 1
+        while prv >= 0 and _is_furniture(lines[prv].text):
+            prv -= 1
+        if prv >= 0 and keys[prv] != k and _is_deck(lines[prv].text) and not _is_nav_line(lines[prv].text) and prv not in menus \
+                and not _GLUED_LINKS_RE.search(lines[prv].text) \
+                and not (mast_idx >= 0 and prv in (mast_idx, mast_idx + 1)) \
+                and not (lines[prv].text[0] in lx.QUOTE_CHARS + "‘'" and lines[prv].text[-1] in lx.QUOTE_CHARS + "’'"):
+            # In a stack of headline-shaped lines the first is the headline, the rest its decks
+            # (a kicker above it is a short label, or a quotation).
+            evidence["under a headline"] = -3.0
+        if n >= 3:
+            evidence["copied elsewhere"] = 1.5 * min(repeats, 2)
+        # What it looks like.
+        evidence["headline length"] = (2.0 if 4 <= n <= 25 else 0.0) + (0.5 if n <= 16 else 0.0)
+        if not t.endswith("."):
+            evidence["no full stop"] = 1.0
+        if re.search(r"[a-z]", t) and (re.search(r"\b[a-z]{2,}\b", t) or re.search(r"[,:'’?!]", t)):
+            evidence["written, not a label"] = 1.0
+        if _SENTENCE_BREAK_RE.search(t) and t.endswith("."):
+            evidence["sentences"] = -2.0  # a caption or a standfirst
+        if t[0] in lx.QUOTE_CHARS + "‘'" and t[-1] in lx.QUOTE_CHARS + "’'":
+            evidence["a quotation alone"] = -2.0  # a pull quote or a kicker
+        if t.isupper() and n <= 6:
+            evidence["shouted"] = -3.0  # a section label, unless the page shouts its headlines
+        if _GLUED_LINKS_RE.search(t):
+            evidence["links run together"] = -2.0  # "My FeedList your business": two menu entries
+        if i + 1 < len(lines) and _is_photo_credit(lines[i + 1].text):
+            evidence["over a photo credit"] = -3.0  # a caption
+        # What it is part of.
+        if i in nav_run:
+            evidence["in a run of short lines"] = -3.0
+        if any(j in menus for j in copies):
+            evidence["a menu entry"] = -4.0
+        if i == mast_idx and n <= 5:
+            evidence["the masthead"] = -2.0
         if mast_idx >= 0 and i == mast_idx + 1:
-            score -= 1.5  # the site's tagline sits right under its name
-        if n <= 16:
-            score += 0.5
-        score -= 0.05 * i
+            evidence["under the masthead"] = -1.5  # the site's tagline
+        score = sum(evidence.values())
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+# Two links copied without the space between them: "My FeedList your business", "NewsSport".
+_GLUED_LINKS_RE = re.compile(r"[a-z]{3,}[A-Z][a-z]")
+_EMAIL_RE = re.compile(r"\S@\S+\.\w|\[email\s*protected\]", re.IGNORECASE)
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[A-Z]")
+_PHOTO_CREDIT_RE = re.compile(
+    r"^(?:(?:photo|image|picture|photograph|credit)s?\s*(?:credit)?\s*(?::|\.\.\.|…)|\(?(?:photo|image|credit)\s*:|©)", re.IGNORECASE
+)
+
+
+def _is_photo_credit(line: str) -> bool:
+    """"Photo: Jane Roe/Agency", "Credit...", "(Credit: X / Y)": the credit under a picture."""
+    return _words(line) <= 12 and (_PHOTO_CREDIT_RE.match(line) is not None or lx.BOILERPLATE_TAIL_RE.search(line) is not None)
 
 
 _MEDIA_LABEL_RE = re.compile(r"\b(?:caption|image|photo|picture|video|media|audio|source|credit|gallery)\b", re.IGNORECASE)
@@ -344,14 +479,25 @@ def _is_nav_line(line: str) -> bool:
     return len(toks) >= 3 and sum(t in _NAV_WORDS for t in toks) >= len(toks) - 1
 
 
-def _masthead(lines: list[_Line], title_index: int) -> str:
-    """The site's name, as the first line of the page (or first menu entry) before the headline."""
-    for l in lines[:title_index]:
+# A page control's label opens with what it does ("Open Site Menu", "Submit a Story").
+_CONTROL_RE = re.compile(
+    r"^(?:open|close|submit|sign|log|search|skip|subscribe|choose|select|show|view|read|watch|listen|follow|share|get|"
+    r"download|register|join|donate|toggle|expand|load|go)\b",
+    re.IGNORECASE,
+)
+
+
+def _masthead(lines: list[_Line], title_index: int, menus: set[int]) -> str:
+    """The site's name, as the first line of the page (or first menu entry) before the headline.
+
+    Not a menu's first entry ("Weather" above "Traffic", "Schools") nor a control's label.
+    """
+    for i, l in enumerate(lines[:title_index]):
         t = l.text
         if _is_furniture(t) or is_date_line(t) or lx.COMMENTS_START_RE.match(t):
-            if _NAV_SEP_RE.search(t) and is_date_line(_NAV_SEP_RE.split(t)[0]):
-                continue
             continue
+        if i in menus or _CONTROL_RE.match(t):
+            return ""
         if _NAV_SEP_RE.search(t):
             t = _NAV_SEP_RE.split(t)[0].strip()
         t = re.split(r"\s[-–—]\s", t)[0].strip()
@@ -379,7 +525,7 @@ def _is_furniture(line: str) -> bool:
         return False  # a paragraph of reporting, never a button or a banner
     if lx.BOILERPLATE_LINE_RE.match(line):
         return True
-    if len(line) < 400 and lx.has_furniture_phrase(line):
+    if len(line) < 400 and (lx.has_furniture_phrase(line) or lx.is_reader_prompt(line) or lx.is_lookalike_text(line)):
         return True
     return len(line) < 200 and lx.is_share_line(line)
 
@@ -395,7 +541,7 @@ _INLINE_BYLINE_RE = re.compile(r"(?:^|[–—|-]\s*|,\s*)by\s+(?P<names>[A-Z][^|
 
 
 # Markers that could also be a subheading; they only start the comments in the second half.
-_WEAK_COMMENT_MARK_RE = re.compile(r"^(?:comments?|discussion|what\s+do\s+you\s+think\??|have\s+your\s+say)\s*:?\s*$", re.IGNORECASE)
+_WEAK_COMMENT_MARK_RE = re.compile(r"^(?:comments?|discussion)\s*:?\s*$", re.IGNORECASE)
 _NAME_IN_PLACE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}$")
 
 
@@ -592,18 +738,168 @@ def _meta_form(line: str) -> str:
     return line
 
 
+def _fallback_title(lines: list[_Line], body_start: int) -> tuple[int | None, str]:
+    """No candidate above the body: the headline at the end of a breadcrumb ("Home › News ›
+    Headline"), else the first headline-shaped line among the body's first lines."""
+    for i in range(body_start - 1, -1, -1):
+        t = lines[i].text
+        if _NAV_SEP_RE.search(t):
+            last = _NAV_SEP_RE.split(t)[-1].strip()
+            if _words(last) >= 4 and is_headline_like(last) and not _is_furniture(last):
+                return i, last
+    for i in range(body_start, min(body_start + 8, len(lines))):
+        t = lines[i].text
+        if 4 <= _words(t) <= 25 and is_headline_like(t) and not _is_furniture(t) and not _is_meta_line(t, near_top=True):
+            return i, t
+    return None, ""
+
+
+def _is_subheading(lines: list[_Line], run: Classification, i: int) -> bool:
+    """A short headline-shaped line right above a paragraph of the body: a subheading.
+
+    Longer than eight words, such a line is more often another story's headline set into the
+    page ("Read more" without its label).
+    """
+    t = lines[i].text
+    return (
+        is_headline_like(t)
+        and _words(t) <= 8
+        and i + 1 < run.end
+        and run.good[i + 1]
+        and not is_headline_like(lines[i + 1].text)
+    )
+
+
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_READER_WORDS_RE = re.compile(r"\b(?:you|your|you['’]\w+)\b", re.IGNORECASE)
+
+
+def _is_closing_sentence(line: str) -> bool:
+    """A sentence of reporting: it ends like one and talks about something, not to the reader."""
+    return (
+        _SENTENCE_END_RE.search(line) is not None
+        and _words(line) <= 60
+        and not is_headline_like(line)
+        and _READER_WORDS_RE.search(_QUOTED_RE.sub("", line)) is None  # "you" in a quotation is reporting
+    )
+
+
+def _is_reporting_sentence(line: str) -> bool:
+    """A sentence of reporting long enough to be a paragraph, not a byline, date or prompt.
+
+    "Minister Ivana Kovač said:" counts too: a line that introduces the quote below it.
+    """
+    introduces_quote = line.rstrip().endswith(":") and _words(line) <= 30 and bool(lx.speech_verbs(line))
+    return (
+        ((_words(line) >= 4 and _SENTENCE_END_RE.search(line) is not None) or (introduces_quote and _words(line) >= 3))
+        and not _is_furniture(line)
+        and not _is_meta_line(line, near_top=True)
+        and not _headline_shaped(line)
+    )
+
+
+def _names_someone(meta_line: str) -> bool:
+    """A byline among the lines set aside for ``meta``."""
+    return any(lx.BYLINE_RE.match(x) or lx.POSTED_BY_RE.search(x) or lx.AUTHOR_LABEL_RE.match(x) for x in meta_line.split("\n"))
+
+
+_BY_ALONE_RE = re.compile(r"^by:?$", re.IGNORECASE)
+
+
+def _join_split_bylines(lines: list[_Line]) -> list[_Line]:
+    """"By" on a line of its own, the names on the next ones ("By / Jane Roe / and / Sam Poe"):
+    one byline again, as the page shows it."""
+    if not any(_BY_ALONE_RE.match(l.text) for l in lines):
+        return lines
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        l = lines[i]
+        if _BY_ALONE_RE.match(l.text) and i + 1 < len(lines) and looks_like_person(lines[i + 1].text):
+            names = [lines[i + 1].text]
+            j = i + 2
+            while j + 1 < len(lines) and lines[j].text.lower() in ("and", "&", ",") and looks_like_person(lines[j + 1].text):
+                names.append(lines[j + 1].text)
+                j += 2
+            out.append(_Line("By " + " and ".join(names), l.block))
+            i = j
+            continue
+        out.append(l)
+        i += 1
+    return out
+
+
+def _outside_the_run(lines: list[_Line], run: Classification, ti: int | None) -> None:
+    """Set aside what the rules left but the classification puts outside the article.
+
+    Above the run only the line straight under the headline may stay, as the standfirst's
+    candidate ("lead-in"); below it only short closing sentences that follow the last paragraph;
+    inside it, lines that read as furniture unless they are subheadings or sentences that
+    jusText drops for being short ("It's heartbreaking," he added.) or dense in names.
+    """
+    n = len(lines)
+    end = run.end
+    # The closing sentences: too short for jusText ("He declined to comment."), or cut off from
+    # the run by one line of furniture ("Read more: ..."), they still end the article.
+    j = run.end
+    skipped = j < n and lines[j].kind == "furniture"
+    if skipped:
+        j += 1
+    while j < n and lines[j].kind == "keep" and _is_closing_sentence(lines[j].text) \
+            and (run.context_free[j] != "bad" or (not skipped and not run.link_like[j])):
+        # A line jusText calls bad for want of stopwords (a cast list, a score) only where it
+        # follows the article directly, never past furniture (an advert in look-alike letters).
+        j += 1
+        end = j
+    lead_in = next((j for j in range((ti if ti is not None else -1) + 1, run.start) if lines[j].kind == "keep"), None)
+    for j in range(run.start, run.end):
+        if lines[j].kind == "furniture" and lx.is_reader_prompt(lines[j].text):
+            # A sign-up box: the prompt, then its slogan and its button ("I'm in").
+            k = j + 1
+            while k < min(j + 4, run.end) and lines[k].kind == "keep" and run.context_free[k] == "short":
+                lines[k].kind = "furniture"
+                k += 1
+    for j, l in enumerate(lines):
+        if l.kind != "keep":
+            continue
+        if j < run.start:
+            l.kind = "lead-in" if j == lead_in else "outside"
+        elif j >= end:
+            l.kind = "outside"
+        elif j < run.end and not run.good[j] and not _is_subheading(lines, run, j) \
+                and not (run.context_free[j] == "short" and _is_closing_sentence(l.text)) and not _is_reporting_sentence(l.text):
+            l.kind = "furniture"
+        elif j < run.end and _headline_shaped(l.text) and _words(l.text) > 8 and not l.text.endswith("?"):
+            l.kind = "headlines"  # another story's headline set into the article
+
+
 def clean(text: str) -> Cleaned:
     """Split the scrape into headline, standfirst and body, and keep what was set aside."""
-    lines = _split_lines(text)
+    lines = _join_split_bylines(_split_lines(text))
     warnings: list[str] = []
     if not lines:
         return Cleaned("", "", (), (), (), (), (), warnings=("no title found", "empty document"))
 
-    first_body = next((i for i, l in enumerate(lines) if _is_long_paragraph(l.text) and not _is_furniture(l.text)), len(lines))
-    limit = min(max(first_body, 1), 60)
-    keys = [_key(l.text) for l in lines]
-    ti = _pick_title(lines, limit, keys)
+    texts = [l.text for l in lines]
+    layout = classify(texts, _is_furniture, [_headline_shaped(t) for t in texts])
+    run = layout if layout.end > layout.start else None
+    keys = [_key(t) for t in texts]
+    if run is not None:
+        first_body = max(run.start, 1)
+        # What the article is about, from its opening (a headline names the lede's subject).
+        body_words = content_words(" ".join(texts[j] for j in range(run.start, run.end) if run.good[j])[:4000])
+    else:
+        # No line reads as running text (a short or unusual document): the old landmark, the
+        # first long paragraph.
+        first_body = next((i for i, t in enumerate(texts) if _is_long_paragraph(t) and not _is_furniture(t)), len(lines))
+        first_body = min(max(first_body, 1), 60)
+        body_words = content_words(" ".join(texts[first_body:first_body + 20]))
+    text_lines = run.text if run is not None else tuple(_is_long_paragraph(t) for t in texts)
+    menus = _menu_runs(lines)
+    ti = _pick_title(lines, keys, first_body, body_words, menus, text_lines)
     title = lines[ti].text if ti is not None else ""
+    if ti is None:
+        ti, title = _fallback_title(lines, first_body)
     if len(title) > 2 and title[0] in "\"“«'‘" and title[-1] in "\"”»'’" and not any(c in title[1:-1] for c in "\"“”«»"):
         title = title[1:-1].strip()
     if not title:
@@ -619,14 +915,30 @@ def clean(text: str) -> Cleaned:
     hdr_end = ti if ti is not None else -1
     if ti is not None:
         body_start = next((j for j in range(ti + 1, len(lines)) if _is_long_paragraph(lines[j].text)), len(lines))
+        if run is not None and ti < run.start:
+            body_start = run.start
         for j in range(ti + 1, body_start):
             if keys[j] == title_key:
                 hdr_end = j
-    masthead = _masthead(lines, ti) if ti is not None else ""
+    if run is not None and ti is not None and hdr_end < run.start:
+        # The article starts at the first paragraph under its headline, above the longest run
+        # when an inserted block (a video carousel, a newsletter box) splits it in two.
+        first = next((j for j in range(hdr_end + 1, run.start) if run.text[j] and _SENTENCE_END_RE.search(texts[j])), run.start)
+        # A first paragraph too dense in names for jusText ("LONDON, March 3 (Reuters) - Wage
+        # growth slowed ...") still opens the article when it stands straight above it.
+        while first - 1 > hdr_end and _is_reporting_sentence(texts[first - 1]):
+            first -= 1
+        if first < run.start:
+            run = dataclasses.replace(run, start=first)
+            body_start = first
+    masthead = _masthead(lines, ti, menus) if ti is not None else ""
+    banner_dates: list[str] = []
     for j in range(0, hdr_end + 1):
         lines[j].kind = "header"
         t = lines[j].text
-        if _is_meta_line(t, near_top=True) or _has_copyright(t):
+        if ti is not None and j < ti and is_date_line(t):
+            banner_dates.append(t)  # today's date in the masthead: the article's own date, if any, comes after
+        elif _is_meta_line(t, near_top=True) or _has_copyright(t):
             meta_lines.append(_meta_form(t))
         if title and j != ti:
             suf = _site_suffix(t, title)
@@ -654,6 +966,7 @@ def clean(text: str) -> Cleaned:
             author_hints.add(cm.group("holder").strip(" .").lower())
 
     n = len(lines)
+    late_meta: list[str] = []
     about_org = ""
     credits: list[str] = []
     credit_wire = False
@@ -666,10 +979,13 @@ def clean(text: str) -> Cleaned:
         l = lines[i]
         t = l.text
         k = keys[i]
-        cm_start = lx.COMMENTS_START_RE.match(t) if i > hdr_end + 1 else None
+        # A comments marker above the first paragraph is a button ("Add a comment"), not the thread.
+        cm_start = lx.COMMENTS_START_RE.match(t) if i > hdr_end + 1 and (run is None or i > run.start) else None
         if cm_start and (i >= n // 2 or not _WEAK_COMMENT_MARK_RE.match(t)):
             for j in range(i, n):
                 lines[j].kind = "comments"
+                if _has_copyright(lines[j].text) and len(lines[j].text) < 200:
+                    meta_lines.append(lines[j].text)  # the site's footer, below the thread
             break
         if related_mode and lx.ABOUT_AUTHOR_RE.match(t):
             related_mode = False
@@ -678,6 +994,8 @@ def clean(text: str) -> Cleaned:
                 related_mode = False
             else:
                 l.kind = "related"
+                if _has_copyright(t) and len(t) < 200:
+                    meta_lines.append(t)  # the site's footer, below the related links
                 i += 1
                 continue
         if about_mode:
@@ -728,6 +1046,7 @@ def clean(text: str) -> Cleaned:
             and i + 1 < n
             and looks_like_person(t)
             and (is_date_line(lines[i + 1].text) or _is_meta_line(lines[i + 1].text, near_top=True))
+            and not lx.BYLINE_RE.match(lines[i + 1].text)  # a button ("Sign Out") above the byline
         ):
             l.kind = "meta"  # a byline without "By": the name alone above the date
             meta_lines.append("By " + t)
@@ -738,7 +1057,10 @@ def clean(text: str) -> Cleaned:
                 credit_wire = True
         elif _is_meta_line(t, near_top=i < body_start):
             l.kind = "meta"
-            meta_lines.append(_meta_form(t))
+            if run is not None and i >= run.end + 3:
+                late_meta.append(_meta_form(t))  # under other stories' headlines, past the article
+            else:
+                meta_lines.append(_meta_form(t))
         elif _is_furniture(t):
             l.kind = "furniture"
             if _has_copyright(t):
@@ -761,7 +1083,16 @@ def clean(text: str) -> Cleaned:
             caption_block = -1
         i += 1
 
-    kept = [l for l in lines if l.kind == "keep"]
+    if run is not None:
+        _outside_the_run(lines, run, ti)
+    # Bylines and dates far below the article belong to the teasers of other stories: they
+    # count only where the article itself gave none.
+    if not any(_names_someone(m) for m in meta_lines):
+        meta_lines.extend(late_meta)
+    else:
+        meta_lines.extend(m for m in late_meta if not _names_someone(m))
+    meta_lines.extend(banner_dates)
+    kept = [l for l in lines if l.kind in ("keep", "lead-in")]
     # Trailing furniture: short unpunctuated lines after the last paragraph of reporting.
     while kept and not is_body_paragraph(kept[-1].text) and not _SENTENCE_END_RE.search(kept[-1].text) and _words(kept[-1].text) <= 8:
         kept[-1].kind = "footer"
@@ -798,6 +1129,8 @@ def clean(text: str) -> Cleaned:
         if dek:
             kept[0].kind = "dek"
             kept.pop(0)
+    while kept and kept[0].kind == "lead-in":
+        kept.pop(0).kind = "outside"  # above the body and not its standfirst
 
     paragraphs: list[str] = []
     dateline = ""

@@ -340,6 +340,7 @@ GAZETTEER: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("Meduza", "", (), "media"),
 )
 
+# The international and national news agencies whose names credit wire copy in bylines and datelines.
 WIRE_CREDITS = {
     "reuters": "Reuters", "ap": "Associated Press", "afp": "Agence France-Presse",
     "tass": "TASS", "xinhua": "Xinhua", "ria novosti": "RIA Novosti", "interfax": "Interfax",
@@ -348,9 +349,17 @@ WIRE_CREDITS = {
 }
 
 # --------------------------------------------------------------------------- boilerplate
+# Each list below is kept only where the classification (``furniture.py``) cannot know the fact:
+# a phrase that makes a long or sentence-like line furniture, or a label that names what follows.
+# Entries that served a single document of the corpora were dropped once the classification made
+# them redundant.
 
+# The social networks and share actions of share-button rows, as sites label them.
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print|youtube|instagram|tiktok|vk|copy\s+link|messenger|flipboard|website|more\s+posts|share|tweet|pin\s+it|mail|rss|threads|mastodon|bluesky)"
 
+# Whole lines of page furniture, by kind: share rows, sign-up and app prompts, advert slots, pickers
+# and labels, tag and "read more" lines, cookie banners, picture credits, copyright, and the site's
+# own menu entries that also stand alone between paragraphs.
 BOILERPLATE_LINE_RE = re.compile(
     r"""^(?:
         spread\s+the\s+love |
@@ -359,13 +368,10 @@ BOILERPLATE_LINE_RE = re.compile(
         tweet(?:\s+this)?\s*$ |
         (?:""" + _SOCIAL + r""")(?:\s*[-|•·/,]?\s*""" + _SOCIAL + r""")*\s*$ |
         (?:more\s+posts|view\s+all\s+posts|all\s+posts\s+by)\b.* |
-        click\s+(?:here|to\s+share|to\s+print|to\s+email).* |
         (?:sign\s+up|subscribe)\b.{0,120}$ |
-        (?:get|receive)\s+(?:the\s+latest|the\s+(?:biggest|top|best)\s+(?:stories|news|headlines)|our|daily|weekly|breaking).{0,100}(?:newsletter|inbox|email|updates).* |
         enter\s+your\s+e-?mail.* |
-        (?:support|donate\s+to)\s+(?:our|independent)\s+journalism.* |
         become\s+a\s+(?:member|subscriber|patron).* |
-        [-–—]?\s*advertisement\s*[-–—:]?\s*$ | sponsored(?:\s+content)?\s*$ | story\s+continues\s+below.* | ad\s*$ |
+        [-–—]?\s*advertisement\s*[-–—:]?\s*$ | story\s+continues\s+below.* |
         (?:choose|select|change|switch)\s+(?:from\s+\d+\s+)?(?:your\s+|an?\s+)?(?:language|edition|region|country)s?\b.{0,40}$ |
         (?:edition|language)\s*:\s*[\w-]+\s*$ | (?:release|publication)\s+date\s*:.{0,60}$ |
         (?:tags?|topics?|filed\s+under|categories|category|keywords|posted\s+in)\s*:.* |
@@ -376,11 +382,8 @@ BOILERPLATE_LINE_RE = re.compile(
             (?:\s*(?:,|\band\b|\bor\b|&)\s*""" + _SOCIAL + r""")*\s*(?:[.!]|\bfor\b.{0,80})?\s*$ |
         (?:download|get|install)\s+(?:our|the)\s+(?:[\w&'’.-]+\s+){0,4}(?:news\s+|mobile\s+)?app\b.{0,120}$ |
         republish\s+(?:this|our)\s+(?:story|article|content|piece)\b.{0,200}$ |
-        (?:please\s+)?(?:support|fund)\s+(?:our|this|independent|local|nonprofit|non-profit|public-interest)\s+(?:work|journalism|reporting|newsroom|news)\b.{0,120}$ |
-        (?:make\s+a\s+)?donat(?:e|ion)\s+(?:now|today|here|to\s+(?:us|our|support))\b.{0,120}$ |
-        (?:type|enter|add|put)\s+your\s+e-?mail.{0,80}$ | e-?mail\s+address\s*[:*]?\s*$ | for\s+immediate\s+release.* | \#{3,}\s*$ | -\s*(?:30|end)\s*-\s*$ |
+        (?:type|enter|add|put)\s+your\s+e-?mail.{0,80}$ |
         (?:media|press|investor)\s+(?:contacts?|enquiries|inquiries)\s*:?.* |
-         like\s+loading.* |
         (?:we\s+value\s+your\s+privacy|your\s+privacy\s+(?:choices|matters)|privacy\s+(?:settings|preferences))\s*\.?$ |
         (?:accept\s+all|manage\s+options|reject\s+all|(?:manage\s+)?preferences)(?:\s+(?:accept\s+all|manage\s+options|reject\s+all|preferences))+\s*$ |
         item\s+\d+\s+of\s+\d+\b.* |
@@ -388,25 +391,23 @@ BOILERPLATE_LINE_RE = re.compile(
         this\s+(?:article|story)\s+was\s+(?:translated|originally\s+published|first\s+published).* |
         (?:this|a\s+version\s+of\s+this)\s+(?:article|story)\s+(?:appeared|appears|was\s+published)\s+in\s+(?:the\s+)?print\b.{0,120}$ |
         (?:have|got)\s+a\s+(?:news\s+)?(?:tip|story(?:\s+tip)?)\s*\?.{0,120}$ |
-        read\s+the\s+original\b.* |
-        (?:photo|image|picture|file\s+photo|illustration|credit|photograph|pictured|video|watch|caption|source\s+image)\s*(?:credit)?\s*:.* |
-        (?:photo|image)\s+(?:by|courtesy|credit)\b.* |
+        (?:photos?|images?|pictures?|file\s+photo|illustration|credit|photographs?|pictured|videos?|watch|caption|source\s+image)\s*(?:credit)?\s*:.* |
         (?:image|media|photo|video|picture|audio)\s+(?:caption|source|credit|description)s?\s*,.{0,200}$ |
-        (?:reuters|ap|afp|epa)/[A-Z][\w .'-]+$ |
         (?:copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved).* |
         (?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+use\s+)?(?:this|our)\s+(?:web)?site).* |
         (?:accept|reject|manage)\s+(?:all\s+)?(?:cookies|settings|preferences|choices).* |
         (?:accept(?:\s+all)?(?:\s+cookies)?|reject\s+all|ok|i\s+agree|got\s+it|agree|decline|close|dismiss|cookie\s+settings|manage\s+preferences)\s*$ |
-        (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us|home|menu|search|log\s*in|log\s*out|sign\s+in|register|newsletter|newsletters|subscribe|archives?|sitemap|rss|faq|careers|advertise|donate|main\s+menu|navigation|toggle\s+navigation|close\s+menu|open\s+menu|back\s+to\s+top|top\s+stories|latest\s+news|trending|most\s+read|most\s+popular|editor'?s\s+picks?|recommended|popular\s+posts|recent\s+posts|previous\s+(?:post|article)|next\s+(?:post|article)|load\s+more|show\s+more|view\s+comments|print\s+this\s+page|listen\s+to\s+this\s+article(?:\s*[·•|:-]\s*\d+\s*min(?:ute)?s?)?|listen|audio|min\s+read|\d+\s+min(?:ute)?s?\s+read|reporting\s+by.*|editing\s+by.*|writing\s+by.*|additional\s+reporting.*|our\s+standards:.*|the\s+thomson\s+reuters\s+trust\s+principles.*)\s*\.?$ |
-        report\s+(?:an\s+)?(?:error|typo|abuse)\s*$ | like\s*$ | reply\s*↓?\s*$ | report\s*$
+        (?:privacy\s+policy|terms\s+(?:of\s+(?:use|service)|and\s+conditions)|contact\s+us|about\s+us|home|menu|search|log\s*in|sign\s+in|newsletters|subscribe|archives?|sitemap|advertise|donate|close\s+menu|top\s+stories|latest\s+news|trending|most\s+read|most\s+popular|recent\s+posts|listen\s+to\s+this\s+article(?:\s*[·•|:-]\s*\d+\s*min(?:ute)?s?)?|our\s+standards:.*)\s*\.?$ |
+        reply\s*↓?\s*$
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Furniture recognised by a phrase anywhere on a (short) line, or by a credit at its end.
-_ANYWHERE_PHRASES = ("forward-looking statement", "click to enlarge", "all rights reserved", "cookie policy",
-                     "cookie settings", "cookie preferences", "cookie consent",
-                     "store and/or access information", "purchase licensing rights")
+# Furniture recognised by a phrase anywhere on a (short) line: the rights line, the cookie banner's
+# links and its IAB consent wording, the picture-licensing link under wire photos.
+_ANYWHERE_PHRASES = ("all rights reserved", "cookie policy", "cookie settings", "store and/or access information",
+                     "purchase licensing rights")
+# ... or by a picture credit at its end: the photo agencies, "(Reuters)", "(Name/Outlet)", "Photo: X".
 BOILERPLATE_TAIL_RE = re.compile(
     r"""\b(?:getty\s+images|shutterstock|afp\s+via\s+getty|istock|alamy)\b.{0,40}$|
         \(\s*(?:reuters|ap|afp|getty|epa|ap\s+photo|reuters\s+photo)(?:/[^)]*)?\s*\)\s*$|
@@ -431,15 +432,17 @@ OUTLET_APPEAL_RE = re.compile(
 # blocker. The kind of line, not one site's wording: what is asked must meet whom it addresses
 # ("you", "our"), or open the line as a request; reporting ("said", "told") never counts.
 _ASK_RE = re.compile(
-    r"""\b(?:subscri(?:be|bed|bing|ber|bers|ption|ptions)|unsubscribe|newsletters?|mailing\s+list|inbox|
+    r"""\b(?:subscri(?:be|bing|ber|ption|ptions)|unsubscribe|newsletters?|mailing\s+list|inbox|
         sign(?:ing|ed)?[\s-]?(?:up|in)|log(?:ging|ged)?[\s-]?in|register\s+(?:now|for\s+free|here)|already\s+registered|
         become\s+a\s+(?:member|subscriber|supporter|patron)|donat(?:e|es|ing|ion|ions)|ad[\s-]?blockers?|whitelist|
+        (?:unlimited|full|digital|premium|instant)\s+(?:digital\s+)?access|free\s+trial|tick\s+the\s+box|opt[\s-]?(?:in|out)|
+        keep\s+you\s+(?:informed|updated|posted)|join\s+(?:thousands|millions|hundreds|\d[\d,.]*k?)\s+(?:of\s+)?(?:other\s+)?(?:people|readers|subscribers|others)|
         your\s+e-?mail(?:\s+address)?|your\s+(?:support|contribution)|support\s+(?:us|our\s+(?:work|journalism|reporting|newsroom)))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_READER_RE = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d)|we['’](?:d|ll|re)|our|us)\b", re.IGNORECASE)
+_READER_RE = re.compile(r"\b(?:you|your|you['’](?:re|ll|ve|d)|we['’](?:d|ll|re)|our|us|please)\b", re.IGNORECASE)
 _ASK_START_RE = re.compile(r"^(?:please\s+)?(?:subscribe|sign\s+up|join|register|log\s*in|donate|support|become|get|give|make)\b", re.IGNORECASE)
-# "Funded by readers", "X is funded by sponsors and member donations": the outlet's appeal in a line.
+# "Funded by readers", "The Valley Post is funded by readers and donors": the outlet's appeal in a line.
 _FUNDED_RE = re.compile(
     r"\b(?:funded|supported|paid\s+for|made\s+possible)\s+by\s+(?:our\s+)?(?:readers|listeners|viewers|members|sponsors|donors|donations|"
     r"subscribers|people\s+like\s+you)\b|\breader-(?:funded|supported)\b",
@@ -448,49 +451,46 @@ _FUNDED_RE = re.compile(
 _SPEECH_RE = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
 
-_FIRST_SENTENCE_RE = re.compile(r"^.*?[.!?](?=\s+[A-Z“\"‘]|$)")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z“\"‘])")
 
 
 def is_reader_prompt(line: str) -> bool:
-    """"Never miss a story: sign up to our newsletter", "Please turn off your ad blocker".
+    """"Never miss a story: sign up to our newsletter", "Please switch off your ad blocker".
 
     The ask must be in the line's first sentence: a paragraph of reporting that ends by
     pointing to a donation page is still reporting.
     """
-    if len(line) > 400 or _SPEECH_RE.search(line):
+    if len(line) > 400:
         return False
-    m = _FIRST_SENTENCE_RE.match(line)
-    first = m.group(0) if m else line
-    if _FUNDED_RE.search(first):
-        return True
-    if not _ASK_RE.search(first):
+    m = _SENTENCE_BREAK_RE.search(line)
+    first = line[: m.end()] if m else line
+    funded = _FUNDED_RE.search(first) is not None
+    if not funded and not _ASK_RE.search(first):
         return False
-    return _READER_RE.search(first) is not None or _ASK_START_RE.match(first) is not None
+    if _SPEECH_RE.search(line):
+        return False
+    return funded or _READER_RE.search(first) is not None or _ASK_START_RE.match(first) is not None
 
 
+# The headings that open a comment thread or its form (WordPress's and the commoner news sites').
 COMMENTS_START_RE = re.compile(
-    r"""^(?:leave\s+a\s+(?:reply|comment|response)|post\s+a\s+comment|add\s+(?:a\s+)?comment|
-        write\s+a\s+comment|join\s+the\s+(?:discussion|conversation)|comments?\s*(?:\(\d+\))?|
-        \d+\s+(?:comments?|responses?|replies)|(?:show|view|load)\s+(?:all\s+)?\d*\s*comments|
-        comments\s+are\s+closed.*|you\s+must\s+be\s+logged\s+in\s+to\s+post.*|
-        your\s+email\s+address\s+will\s+not\s+be\s+published.*|discussion|
-        what\s+do\s+you\s+think\??|have\s+your\s+say|\d+\s+thoughts?\s+on\b.*|one\s+thought\s+on\b.*|
-        \d+\s+responses?\s+to\b.*)\s*:?\s*$""",
+    r"""^(?:leave\s+a\s+(?:reply|comment|response)|add\s+(?:a\s+)?comment|comments?\s*(?:\(\d+\))?|
+        \d+\s+(?:comments?|responses?|replies)|your\s+email\s+address\s+will\s+not\s+be\s+published.*|discussion|
+        \d+\s+thoughts?\s+on\b.*)\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
+# The headings of blocks of other stories' links, and of a press release's closing notes.
 RELATED_START_RE = re.compile(
     r"""^(?:related(?:\s+(?:posts|articles|stories|news|content|coverage|reading|topics))?|
-        you\s+(?:might|may)\s+(?:also\s+)?(?:like|be\s+interested\s+in|enjoy)|
         (?:read|see)\s+(?:more|also|next)|more\s+(?:from|on|in|stories|news|like\s+this|articles)\b.{0,40}|
-        recommended(?:\s+for\s+you)?|further\s+reading|also\s+on\s+.{1,40}|
         (?:most|more)\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|
-        latest(?:\s+(?:news|stories|posts|articles))?|in\s+other\s+news|elsewhere|
-        don'?t\s+miss|popular\s+(?:posts|stories)|recent\s+posts|what\s+to\s+read\s+next|
-        notes\s+(?:to|for)\s+editors?|editors?['’]?\s+notes?|(?:media|press)\s+(?:contacts?|enquiries|inquiries))\s*:?\s*$""",
+        latest(?:\s+(?:news|stories|posts|articles))?|recent\s+posts|
+        notes\s+(?:to|for)\s+editors?|(?:media|press)\s+(?:contacts?|enquiries|inquiries))\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
+# "Jane Doe is a freelance journalist ...": the journalism trades an author's bio line names.
 AUTHOR_BIO_RE = re.compile(
     r"""^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?:
         (?:is|was|has\s+been)\b.{0,160}\b(?:journalist|writer|reporter|editor|correspondent|author|
@@ -500,27 +500,40 @@ AUTHOR_BIO_RE = re.compile(
         (?:covers|writes\s+(?:about|for|on)|reports\s+(?:on|for)|edits)\b)""",
     re.VERBOSE,
 )
+# The nouns English-language newspaper and magazine titles end in ("Valley Tribune", "Valley Today").
+PUBLICATION_NOUNS = (
+    "Times|Tribune|News|Post|Herald|Gazette|Journal|Daily|Report|Review|Observer|Courier|Chronicle|"
+    "Telegraph|Bulletin|Ledger|Express|Mail|Star|Standard|Guardian|Independent|Record|Press|Magazine|Wire|"
+    "Today|Weekly|Monitor|Insider|Dispatch|Sentinel|Examiner|Inquirer|Register|Enquirer"
+)
 # "... covers city hall for the Valley Tribune": the publication an author bio names.
 BIO_PUBLICATION_RE = re.compile(
-    r"\b(?:for|at|of|with|on)\s+(?:the\s+)?(?P<pub>(?:[A-Z][\w'’&-]*\s+){0,4}"
-    r"(?:Times|Tribune|News|Post|Herald|Gazette|Journal|Daily|Report|Review|Observer|Courier|Chronicle|"
-    r"Telegraph|Bulletin|Ledger|Express|Mail|Star|Standard|Guardian|Independent|Record|Press|Magazine|Wire|"
-    r"Today|Weekly|Monitor|Insider|Dispatch|Sentinel|Examiner|Inquirer|Register|Enquirer))\b"
+    r"\b(?:for|at|of|with|on)\s+(?:the\s+)?(?P<pub>(?:[A-Z][\w'’&-]*\s+){0,4}(?:" + PUBLICATION_NOUNS + r"))\b"
 )
+# A name ending in one of them is a title, not a person, unless the noun is also a common surname.
+PUBLICATION_NAME_RE = re.compile(
+    r"\s(?:Times|Tribune|News|Herald|Gazette|Journal|Daily|Chronicle|Telegraph|Today|Weekly|Courier|Bulletin|Ledger|"
+    r"Dispatch|Sentinel|Examiner|Inquirer|Globe|Magazine)$"
+)
+# The heading of an author box.
 ABOUT_AUTHOR_RE = re.compile(r"^(?:about\s+the\s+authors?|author\s+bio|the\s+author)\s*:?\s*$", re.IGNORECASE)
 
+# "By X", and the verbs and nouns bylines put before "by" ("Words by", "Analysis by").
 BYLINE_RE = re.compile(
     r"""^(?:(?:written|posted|published|reported|story|words|text|interview|interviewed|report|reporting|analysis|photos?)\s+)?by\s*:?\s+
         (?P<names>[A-Z][^\n]{1,120}?)\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Author: X", the labels of a byline in a metadata block.
 AUTHOR_LABEL_RE = re.compile(r"^(?:author|authors|writer|reporter|byline)\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+# Blog platforms' "Posted on <date> by X".
 POSTED_BY_RE = re.compile(
     r"(?:posted|published|written)\s+on\s+(?P<date>.+?)\s+by\s+(?P<names>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})",
     re.IGNORECASE,
 )
+# The holder named after a copyright sign and year, past a plugin's own credit ("secured by P ©").
 COPYRIGHT_HOLDER_RE = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:secured\s+by\s+\w+\s*(?:©|\(c\))?\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<holder>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})",
+    r"(?:©|\(c\)|copyright)\s*(?:[^©\n]{0,40}?(?:©|\(c\))\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?,?\s*(?P<holder>(?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,5})",
     re.IGNORECASE,
 )
 
@@ -528,6 +541,7 @@ COPYRIGHT_HOLDER_RE = re.compile(
 UPPER_CLASS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 LOWER_CLASS = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
 
+# One button of a share row: a network, "Share on X", or the print, e-mail, save and comment buttons.
 _SHARE_SEGMENT_RE = re.compile(
     r"^(?:(?:share|post|send|pin)\s+(?:on|to|via|by)\s+)?" + _SOCIAL + r"$|^(?:print|email|e-mail|save|copy\s+link|comments?)$",
     re.IGNORECASE,
@@ -542,11 +556,24 @@ _SHARE_RUN_RE = re.compile(
 )
 
 
+# The words a share row can start with: the first word of every button above.
 _SHARE_FIRST = frozenset(
     """share post send pin facebook twitter x linkedin whatsapp telegram reddit pinterest email
     e-mail print youtube instagram tiktok vk copy messenger flipboard website more tweet mail rss
     threads mastodon bluesky save comments comment""".split()
 )
+# A word spelt with Latin and Cyrillic or Greek letters together ("Аdvеrtіѕе"): text disguised
+# from filters, which only advertising does.
+_MIXED_SCRIPT_WORD_RE = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+
+
+_GREEK_OR_CYRILLIC_RE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+
+
+def is_lookalike_text(line: str) -> bool:
+    return _GREEK_OR_CYRILLIC_RE.search(line) is not None and len(_MIXED_SCRIPT_WORD_RE.findall(line)) >= 3
+
+
 def has_furniture_phrase(line: str) -> bool:
     low = line.lower()
     if any(p in low for p in _ANYWHERE_PHRASES):

@@ -8,6 +8,7 @@ day-month without a year is not enough, so both leave ``published_on`` empty rat
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,8 +22,9 @@ _MONTH_ALT = (
 _WEEKDAY_ALT = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
 
 ISO_DATE_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
-MDY_RE = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE)
-DMY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_ALT + r")\.?,?\s+(\d{4})\b", re.IGNORECASE)
+# The year may run into the next word: "APR. 26, 2022APR. 26, 2022" (published and updated dates).
+MDY_RE = re.compile(r"\b(" + _MONTH_ALT + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE)
+DMY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MONTH_ALT + r")\.?,?\s+(\d{4})(?!\d)", re.IGNORECASE)
 NUMERIC_RE = re.compile(r"(?<![\d/.:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
 _DATE_ANY = (
     r"(?:" + _WEEKDAY_ALT + r",?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|"
@@ -58,7 +60,7 @@ PLACE_DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.'’ -]{1,20})?),\s+(?P<date>" + _DATE_ANY + r")\s*(?:--|[-–—:])\s*",
 )
 _NAME_TOKEN = (
-    rf"(?:[{lx.UPPER_CLASS}][{lx.LOWER_CLASS}'’]+(?:-[{lx.UPPER_CLASS}]?[{lx.LOWER_CLASS}'’]+)*|[{lx.UPPER_CLASS}]\.|"
+    rf"(?:[{lx.UPPER_CLASS}][{lx.LOWER_CLASS}'’]+(?:-[{lx.UPPER_CLASS}]?[{lx.LOWER_CLASS}'’]+)*|(?:[{lx.UPPER_CLASS}]\.){{1,3}}|"
     rf"(?:O['’]|Mc|Mac)[{lx.UPPER_CLASS}][{lx.LOWER_CLASS}]+)"
 )
 PERSON_NAME_RE = re.compile(r"^" + _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|der|da|di|bin|al|la|le|du)\s+)?" + _NAME_TOKEN + r"){1,3}$")
@@ -135,6 +137,7 @@ def _numeric(m: re.Match[str], month_first_hint: bool | None) -> DateHit | None:
     return DateHit(d, warning)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_date_line(line: str) -> bool:
     """Stand-alone date lines and banners are page furniture, never body text."""
     if len(line) > 90:
@@ -189,7 +192,17 @@ _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 _BYLINE_TAIL_RE = re.compile(r"\s*(?:[|•·]|\s[-–—]\s|\bon\b|\bat\b|\bin\b|\bupdated\b|\bpublished\b|\bposted\b|\bfor\b).*$", re.IGNORECASE)
 
 
+_HANDLE_RE = re.compile(r"\s*@\w+?(?=[A-Z]|\s|$)|\s*@\w+$")
 _BRACKET_CREDIT_RE = re.compile(r"\s*\(([A-Za-z][A-Za-z .-]{0,30})\)")
+
+
+# Months that are also given names: in a byline, "April Stone" is a person.
+_MONTH_GIVEN_NAMES = frozenset({"April", "May", "June", "August"})
+
+
+def _month_first_name(name: str) -> bool:
+    first, _, rest = name.partition(" ")
+    return first in _MONTH_GIVEN_NAMES and bool(rest) and looks_like_person("Ann " + rest)
 
 
 def parse_byline_names(names: str) -> tuple[list[str], list[str]]:
@@ -202,6 +215,8 @@ def parse_byline_names(names: str) -> tuple[list[str], list[str]]:
             if credit:
                 orgs.append(credit)
         names = _BRACKET_CREDIT_RE.sub(lambda m: "" if org_credit(m.group(1)) else m.group(0), names).strip()
+    # "Jane Roe@janeroe28Sam Poe": each name's social handle run into the next name.
+    names = _HANDLE_RE.sub(", ", names)
     names = _BYLINE_TAIL_RE.sub("", names)
     names = re.split(r"\s+(?=" + _DATE_ANY + r")", names, maxsplit=1, flags=re.IGNORECASE)[0]
     people: list[str] = []
@@ -218,7 +233,7 @@ def parse_byline_names(names: str) -> tuple[list[str], list[str]]:
         credit = org_credit(part)
         if credit:
             orgs.append(credit)
-        elif looks_like_person(part):
+        elif looks_like_person(part) or _month_first_name(part):
             people.append(part)
         elif part[:1].isupper() and 1 <= len(part.split()) <= 6 and all(w[:1].isupper() or w in {"of", "the", "and", "&"} for w in part.split()):
             low = part.lower().split()
@@ -298,8 +313,9 @@ def extract_meta(
             cm = lx.COPYRIGHT_HOLDER_RE.search(line)
             if cm:
                 holder = cm.group("holder").strip(" .")
-                holder = re.sub(r"\s*all\s+rights.*$", "", holder, flags=re.IGNORECASE)
-                if looks_like_person(holder):
+                holder = re.split(r"\.\s", holder)[0]  # "Example.com. This article is ..."
+                holder = re.sub(r"\.?\s*\ball(?:\s+rights.*)?$", "", holder, flags=re.IGNORECASE)
+                if looks_like_person(holder) and not lx.PUBLICATION_NAME_RE.search(holder):
                     copyright_people.append(holder)
                 elif holder and holder.lower() not in {"all", "copyright"}:
                     copyright_orgs.append((org_credit(holder) or holder).rstrip("."))
@@ -314,11 +330,22 @@ def extract_meta(
         offer(parse_date(first_paragraph_dateline, month_first_hint=hint), 1)
 
     if not authors:
-        authors.extend(copyright_people)
+        # A blog's "© 2022 Patti Mohr" is its author when the page names her again (a name line,
+        # a bio); a company named after its founder ("© Hartley Brooks") is only in the footer.
+        named = {n.casefold() for n in [*author_name_lines, *bio_names]}
+        authors.extend(p for p in copyright_people if p.casefold() in named)
+        copyright_orgs.extend(p for p in copyright_people if p.casefold() not in named)
     if not authors:
         authors.extend(n for n in author_name_lines if looks_like_person(n))
     if not authors:
         authors.extend(n for n in bio_names if looks_like_person(n))
+    # A byline that names the publication itself ("Written by Valley Today", with "© Valley
+    # Today" below) credits the newsroom, not a person.
+    own_names = {n.casefold() for n in [*copyright_orgs, *site_suffixes, masthead] if n}
+    newsroom = [a for a in authors if a.casefold() in own_names]
+    if newsroom:
+        authors = [a for a in authors if a.casefold() not in own_names]
+        sources.insert(0, newsroom[0])
     # One spelling per author, in byline order.
     seen: set[str] = set()
     uniq: list[str] = []
@@ -331,6 +358,8 @@ def extract_meta(
     suffixes = Counter(s for s in site_suffixes if s)
     if suffixes:
         source = suffixes.most_common(1)[0][0]
+    elif newsroom:
+        source = newsroom[0]
     elif masthead:
         source = masthead
     elif wire_credit:

@@ -26,43 +26,13 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-CORPUS = Path(os.environ.get("NEWSARCHIVE_CORPUS", ROOT.parent / "shared" / "corpus"))
-ANNOTATIONS = ROOT / "tests" / "realnews"
-KINDS = ("clean", "pages", "html")
-
-
-@dataclass(frozen=True)
-class Case:
-    kind: str
-    name: str
-    path: Path
-    expected: dict
-
-
-def cases(which: str) -> list[Case]:
-    """Every annotated document of one set, once per kind of input it can be read as."""
-    evaldata = json.loads((CORPUS / "web" / "evaldata.json").read_text(encoding="utf-8"))
-    out: list[Case] = []
-    for ann in sorted((ANNOTATIONS / which).glob("*/*.json")):
-        expected = json.loads(ann.read_text(encoding="utf-8"))
-        corpus = ann.parent.name
-        if corpus == "bbc":
-            out.append(Case("clean", ann.stem, CORPUS / "bbc" / f"{ann.stem}.txt", expected))
-            continue
-        snippets = evaldata.get(f"{ann.stem}.txt", {})
-        expected = dict(expected)
-        expected["body_must_contain"] = list(expected.get("body_must_contain", [])) + list(snippets.get("with", []))
-        expected["boilerplate"] = list(expected.get("boilerplate", [])) + list(snippets.get("without", []))
-        out.append(Case("pages", ann.stem, CORPUS / "web" / f"{ann.stem}.txt", expected))
-        out.append(Case("html", ann.stem, CORPUS / "web" / f"{ann.stem}.html", expected))
-    return out
+from realnews_corpus import CORPUS, KINDS, cases, summarise  # noqa: E402
 
 
 def run(case: Case, mode: str):  # type: ignore[no-untyped-def]
@@ -100,27 +70,6 @@ def _model_alone(ex):  # type: ignore[no-untyped-def]
 
 def _pct(a: int, b: int) -> str:
     return f"{a / b:5.2f}" if b else "  n/a"
-
-
-def summarise(kind: str, scores: list) -> dict[str, float | None]:  # type: ignore[type-arg]
-    def total(key: str) -> int:
-        return sum(getattr(s, key) for s in scores)
-
-    n = len(scores)
-    meta = sum(s.title_ok + s.date_ok + s.source_ok + s.authors_ok for s in scores)
-    tp, fp, fn = total("quote_tp"), total("quote_fp"), total("quote_fn")
-    row = {
-        "documents": n,
-        "metadata": meta / (4 * n) if n else None,
-        "body": total("body_right") / total("body_total") if total("body_total") else None,
-        "people": total("people_found") / total("people_total") if total("people_total") else None,
-        "organisations": total("orgs_found") / total("orgs_total") if total("orgs_total") else None,
-        "quote_recall": tp / (tp + fn) if tp + fn else None,
-        "speaker": total("attr_correct") / total("attr_total") if total("attr_total") else None,
-        "precision": tp / (tp + fp) if tp + fp else None,
-        "quotes": tp + fn,
-    }
-    return row
 
 
 def main(argv: list[str]) -> int:

@@ -9,10 +9,13 @@ from articles.importers import import_found
 
 
 class Command(BaseCommand):
-    help = "Import scraped article documents (files, or folders of *.txt files) into the archive."
+    help = (
+        "Import scraped article documents into the archive: text scrapes (*.txt), saved web pages "
+        "(*.html, *.htm), or folders of them."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders of them")
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="document files (*.txt, *.html) or folders of them")
         parser.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
         parser.add_argument("--publish", action="store_true", help="publish new articles (default: in review)")
         parser.add_argument("--update", action="store_true", help="re-import changed documents, keeping editors' decisions")
