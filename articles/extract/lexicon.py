@@ -452,6 +452,14 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
 
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?](?=\s+[A-Z“\"‘])")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+# The words the patterns above start with, so that a line without any costs one look-up.
+_ASK_TRIGGERS = frozenset(
+    """subscribe subscribing subscriber subscription subscriptions unsubscribe newsletter newsletters mailing
+    inbox sign signing signed signup signin log logging logged login register already become donate donates donating
+    donation donations ad adblocker adblockers blocker blockers whitelist unlimited full digital premium instant
+    free tick opt keep join your support funded supported paid made reader""".split()
+)
 
 
 def is_reader_prompt(line: str) -> bool:
@@ -464,6 +472,8 @@ def is_reader_prompt(line: str) -> bool:
         return False
     m = _SENTENCE_BREAK_RE.search(line)
     first = line[: m.end()] if m else line
+    if _ASK_TRIGGERS.isdisjoint(_LOWER_WORD_RE.findall(first.lower())):
+        return False  # most lines: no word an ask or an appeal is made of
     funded = _FUNDED_RE.search(first) is not None
     if not funded and not _ASK_RE.search(first):
         return False
