@@ -9,23 +9,11 @@ from django.db import IntegrityError
 
 from articles.models import Article, Quote
 from sources.models import Organisation, Person
+from tests.import_command import run, run_failing
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "documents"
-
-
-def run(*args) -> str:
-    out = StringIO()
-    call_command("import_documents", *map(str, args), stdout=out)
-    return out.getvalue()
-
-
-def run_failing(*args) -> tuple[str, str]:
-    out = StringIO()
-    with pytest.raises(CommandError) as excinfo:
-        call_command("import_documents", *map(str, args), stdout=out)
-    return out.getvalue(), str(excinfo.value)
 
 
 @pytest.fixture

@@ -1,33 +1,19 @@
 """import_documents with saved web pages: alone, beside the text of the same story, and broken."""
 
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article, Quote
 from sources.models import Person
+from tests.import_command import run, run_failing
 
 pytestmark = pytest.mark.django_db
 
 PAGES = Path(__file__).resolve().parent / "pages"
 HEADLINE = "Harbour ferry to resume next month after storm repairs"
 CANONICAL = "https://coastalcourier.example/news/2024/03/14/harbour-ferry-resumes"
-
-
-def run(*args) -> str:
-    out = StringIO()
-    call_command("import_documents", *map(str, args), stdout=out)
-    return out.getvalue()
-
-
-def run_failing(*args) -> tuple[str, str]:
-    out = StringIO()
-    with pytest.raises(CommandError) as excinfo:
-        call_command("import_documents", *map(str, args), stdout=out)
-    return out.getvalue(), str(excinfo.value)
 
 
 @pytest.fixture
